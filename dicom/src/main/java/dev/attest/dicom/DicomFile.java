@@ -13,9 +13,15 @@ import java.util.Optional;
  * @param dataset       the data set proper
  * @param transferSyntax the syntax the data set was read with (sniffed when the meta lacked it)
  * @param warnings      things that were wrong but could be read around, in reading order
+ * @param parseError    in lenient reading, the structural error that ended parsing early; null when the whole file was read
  */
 public record DicomFile(String source, boolean hasPreamble, DicomDataset fileMeta, DicomDataset dataset,
-                        TransferSyntax transferSyntax, List<String> warnings) {
+                        TransferSyntax transferSyntax, List<String> warnings, String parseError) {
+
+    /** True when the whole file was read (always, unless it was read leniently and was broken). */
+    public boolean complete() {
+        return parseError == null;
+    }
 
     /** The Pixel Data, Float Pixel Data or Double Float Pixel Data element, if present. */
     public Optional<DicomElement> pixelData() {

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class TagDictionary {
     /** One dictionary row; {@code vr} is the first VR when the standard allows several. */
-    public record Entry(int tag, Vr vr, String vm, String keyword, boolean retired) {
+    public record Entry(int tag, Vr vr, String vm, String keyword, boolean retired, boolean signDependsOnPixelRepresentation) {
     }
 
     private record Repeater(int mask, int value, Entry entry) {
@@ -52,7 +52,7 @@ public final class TagDictionary {
                         value |= Character.digit(c, 16);
                     }
                 }
-                Entry entry = new Entry(value, vr, f[2], f[3], f.length > 4 && f[4].equals("R"));
+                Entry entry = new Entry(value, vr, f[2], f[3], f.length > 4 && f[4].equals("R"), f[1].startsWith("US or SS"));
                 if (mask == 0xFFFFFFFF) {
                     ENTRIES.put(value, entry);
                 } else {
@@ -103,6 +103,15 @@ public final class TagDictionary {
         }
         Entry e = Tag.isPrivate(tag) ? null : lookup(tag);
         return e == null ? Vr.UN : e.vr();
+    }
+
+    /**
+     * True for tags the standard types "US or SS": in implicit VR their sign follows Pixel
+     * Representation, which only the reader of the whole data set can know.
+     */
+    public static boolean signDependsOnPixelRepresentation(int tag) {
+        Entry e = Tag.isPrivate(tag) ? null : lookup(tag);
+        return e != null && e.signDependsOnPixelRepresentation();
     }
 
     /** The keyword of a tag, or empty for private and unknown tags. */

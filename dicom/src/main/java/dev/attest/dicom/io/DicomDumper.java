@@ -29,6 +29,9 @@ public final class DicomDumper {
         for (String w : file.warnings()) {
             out.println("# warning: " + w);
         }
+        if (!file.complete()) {
+            out.println("# error: " + file.parseError());
+        }
     }
 
     public static void dump(DicomDataset ds, PrintStream out, int depth) {

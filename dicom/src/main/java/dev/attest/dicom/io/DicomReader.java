@@ -87,6 +87,7 @@ public final class DicomReader {
         private DicomDataset meta = new DicomDataset();
         private DicomDataset dataset = new DicomDataset();
         private TransferSyntax ts = TransferSyntax.IMPLICIT_VR_LE;
+        private String parseError;
 
         Parser(String source, ByteBuffer input, Options options) {
             this.source = source;
@@ -109,7 +110,7 @@ public final class DicomReader {
                 if (!options.lenient()) {
                     throw new DicomParseException(source, e.offset(), e.tag(), stripPrefix(e), snapshot());
                 }
-                warnings.add(e.getMessage());
+                parseError = e.getMessage();
             }
             return snapshot();
         }
@@ -121,7 +122,7 @@ public final class DicomReader {
         }
 
         private DicomFile snapshot() {
-            return new DicomFile(source, preamble, meta, dataset, ts, List.copyOf(warnings));
+            return new DicomFile(source, preamble, meta, dataset, ts, List.copyOf(warnings), parseError);
         }
 
         private void parseAll() throws DicomParseException {
@@ -158,6 +159,24 @@ public final class DicomReader {
                 inflateRest();
             }
             readElements(dataset, -1, 0, true);
+            if (!explicit) {
+                resolveSignedness(dataset, dataset.getInt(Tag.PixelRepresentation, 0) == 1);
+            }
+        }
+
+        /** Implicit VR cannot say US or SS for tags such as Pixel Padding Value; Pixel Representation does (PS3.5 A.1). */
+        private static void resolveSignedness(DicomDataset ds, boolean signed) {
+            for (DicomElement e : List.copyOf(ds.elements())) {
+                if (e instanceof DicomElement.Value v && v.vr() == Vr.US && signed
+                        && TagDictionary.signDependsOnPixelRepresentation(v.tag())) {
+                    ds.put(new DicomElement.Value(v.tag(), Vr.SS, v.bytes()));
+                } else if (e instanceof DicomElement.Sequence seq) {
+                    for (DicomDataset item : seq.items()) {
+                        resolveSignedness(item, item.contains(Tag.PixelRepresentation)
+                                ? item.getInt(Tag.PixelRepresentation, 0) == 1 : signed);
+                    }
+                }
+            }
         }
 
         private boolean isDicm(int at) {
@@ -318,6 +337,18 @@ public final class DicomReader {
         private void readOneElement(DicomDataset ds, int depth, boolean top) throws DicomParseException {
             int start = pos;
             int tag = tag(pos);
+            if (ds.contains(tag)) {
+                // Seen after PACS rewrites of private blocks: keep the first, which the creator lookup expects.
+                DicomElement first = ds.get(tag);
+                warnings.add("duplicate element " + Tag.toString(tag) + " at offset " + start + "; the first is kept");
+                readOneElement(ds, depth, top, start, tag);
+                ds.put(first);
+                return;
+            }
+            readOneElement(ds, depth, top, start, tag);
+        }
+
+        private void readOneElement(DicomDataset ds, int depth, boolean top, int start, int tag) throws DicomParseException {
             if (Tag.group(tag) == 0xFFFE) {
                 throw error(start, tag, "item tag outside a sequence");
             }
