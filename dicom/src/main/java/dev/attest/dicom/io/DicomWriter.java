@@ -58,9 +58,11 @@ public final class DicomWriter {
         if (ts.bigEndian()) {
             throw new IllegalArgumentException("Attest does not write the retired big-endian transfer syntax");
         }
-        boolean hasEncapsulated = dataset.elements().stream().anyMatch(e -> e instanceof DicomElement.Encapsulated);
-        if (hasEncapsulated != ts.encapsulated()) {
-            throw new IllegalArgumentException("pixel data is " + (hasEncapsulated ? "encapsulated" : "native")
+        boolean encapsulated = dataset.elements().stream().anyMatch(e -> e instanceof DicomElement.Encapsulated);
+        boolean nativePixels = dataset.elements().stream()
+                .anyMatch(e -> Tag.isPixelData(e.tag()) && !(e instanceof DicomElement.Encapsulated));
+        if (encapsulated && !ts.encapsulated() || nativePixels && ts.encapsulated()) {
+            throw new IllegalArgumentException("pixel data is " + (encapsulated ? "encapsulated" : "native")
                     + " but transfer syntax " + ts.uid() + " is " + (ts.encapsulated() ? "encapsulated" : "native"));
         }
         out.write(new byte[128]);
