@@ -1,7 +1,6 @@
 package dev.attest.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attest.dicom.series.DicomScanner;
 import dev.attest.dicom.series.DicomStudy;
 import dev.attest.dicom.series.SeriesGrouper;
@@ -33,11 +32,10 @@ public final class InfoCommand implements Callable<Integer> {
             List<DicomStudy> studies = SeriesGrouper.group(scan.files());
             report = SeriesReport.of(path.toString(), scan, studies);
         }
-        ObjectMapper mapper = new ObjectMapper();
         if (json) {
-            System.out.println(mapper.writeValueAsString(report));
+            System.out.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            System.out.println(mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            System.out.print(InfoText.render(report));
         }
         return 0;
     }

@@ -83,7 +83,7 @@ public record StackGeometry(List<ImageFrame> frames, ImageGrid grid, Vec3 normal
             tilt = Math.toDegrees(Math.atan2(across.norm(), Math.abs(along)));
             if (tilt > TILT_TOLERANCE_DEGREES) {
                 warnings.add(new SeriesWarning(SeriesWarning.Kind.GANTRY_TILT, String.format(
-                        "gantry tilt of %.2f degrees: slices are sheared; the volume keeps the true (sheared) geometry", tilt)));
+                        "gantry tilt of %.2f degrees: the slices are sheared, not stacked square", tilt)));
             } else {
                 tilt = 0;
             }

@@ -1,0 +1,144 @@
+package dev.attest.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.core.nifti.NiftiReader;
+import dev.attest.core.volume.Volume;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The attest command line end to end, on the real shared data, as a user would call it. */
+class CliTest {
+    private static final Path DATA = Path.of(System.getProperty("attest.data", "../../shared/data"));
+
+    /** Runs attest with arguments; returns exit code, stdout and stderr. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run attest(String... args) {
+        PrintStream savedOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cl = AttestCommand.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            int exit = cl.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(savedOut);
+        }
+    }
+
+    @Test
+    void infoJsonDescribesTheTiltedSeriesWithItsWarning() throws Exception {
+        Run run = attest("info", DATA.resolve("series-ct/dcm_qa_ct_philips_S21610_S2010_tilt").toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertEquals(54, root.get("files").asInt());
+        JsonNode volume = root.get("studies").get(0).get("series").get(0).get("volumes").get(0);
+        assertEquals("[512,512,54]", volume.get("dimensions").toString());
+        assertEquals(18.5, volume.get("gantryTiltDegrees").asDouble(), 1e-3);
+        assertEquals(2.3708, volume.get("sliceSpacing").asDouble(), 1e-4);
+        assertEquals("GANTRY_TILT", volume.get("warnings").get(0).get("kind").asText());
+        assertEquals(1, root.get("skipped").size(), "the Philips DIRFILE is skipped");
+    }
+
+    @Test
+    void convertWritesTheSeriesAsNifti(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("ct.nii.gz");
+        Run run = attest("convert", DATA.resolve("series-ct/dcm_qa_ct_philips_S21570_S2010").toString(), out.toString());
+        assertEquals(0, run.exit(), run.err());
+        Volume v = NiftiReader.read(out).volume();
+        assertEquals(28, v.grid().sizeZ());
+        assertEquals(-1024, v.intercept(0), 1e-6);
+        assertEquals("LPS", v.grid().orientationCode());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals("int16", report.get("datatype").asText());
+    }
+
+    @Test
+    void pixelsWritesTheStoredValuesThatMatchTheReferenceDecoder(@TempDir Path tmp) throws Exception {
+        Path raw = tmp.resolve("ct.raw");
+        Run run = attest("pixels", DATA.resolve("dicom-codecs/cornerstone3d/CTImage.dcm").toString(), "--raw", raw.toString());
+        assertEquals(0, run.exit(), run.err());
+        JsonNode line = new ObjectMapper().readTree(run.out());
+        assertEquals("[512,512]", line.get("shape").toString());
+        assertEquals(1, line.get("frames").asInt());
+        assertEquals(1, line.get("samples").asInt());
+        assertEquals("int16", line.get("dtype").asText());
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(raw)));
+        // PIXEL_REFERENCE.json, cornerstone3d/CTImage.dcm (pydicom)
+        assertEquals("1bee432808f49770bbc30d904e3e744082b0ba41704d4943e7de5bcb3e3d72f9", sha);
+    }
+
+    @Test
+    void dumpShowsNestedSequencesIndented() {
+        Run run = attest("dump", DATA.resolve("dicom-codecs/pydicom/UN_sequence.dcm").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("(4453,100C) SQ (1 item)"), run.out());
+        assertTrue(run.out().contains("        (0020,000E) UI [1.2.840.113619.2.327.3.185221411.476.1398588726.276] #52 SeriesInstanceUID"),
+                run.out());
+    }
+
+    @Test
+    void brokenFileGivesOneClearLineAndAnErrorExit() {
+        Path bad = DATA.resolve("dicom-codecs/pydicom/no_meta.dcm");
+        Run run = attest("pixels", bad.toString(), "--raw", "/dev/null");
+        assertEquals(2, run.exit());
+        assertEquals("attest: " + bad + ": at byte offset 0, tag (0820,0500): value length 173228800 exceeds the 38863 bytes left in the file",
+                run.err().strip());
+        Run dump = attest("dump", bad.toString());
+        assertEquals(1, dump.exit());
+        assertTrue(dump.out().contains("# error: "), dump.out());
+    }
+
+    @Test
+    void unsupportedCompressionIsNamedForTheUser() {
+        Path htj2k = DATA.resolve("dicom-codecs/pydicom-data/HTJ2KLossless_08_RGB.dcm");
+        Run run = attest("pixels", htj2k.toString(), "--raw", "/dev/null");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("this image uses High-Throughput JPEG 2000 (Lossless Only) (transfer syntax "
+                + "1.2.840.10008.1.2.4.201), which Attest cannot decode yet"), run.err());
+    }
+
+    @Test
+    void demoWritesThePhantomSeriesAndReadsItBack(@TempDir Path tmp) throws Exception {
+        Run run = attest("demo", "--dir", tmp.toString());
+        assertEquals(0, run.exit(), run.err());
+        try (var files = Files.list(tmp.resolve("dicom"))) {
+            assertEquals(120, files.count());
+        }
+        assertTrue(run.out().contains("256x256x120, spacing 1.40 x 1.40 x 2.50 mm, orientation LPS"), run.out());
+        Volume labels = NiftiReader.read(tmp.resolve("phantom_labels.nii.gz")).volume();
+        Volume ct = NiftiReader.read(tmp.resolve("phantom_ct.nii.gz")).volume();
+        assertTrue(labels.grid().sameGeometry(ct.grid(), 1e-3));
+        // Centre of the liver lesion (LPS -75, -20, -35): label 9, about 20 HU under noise of SD 12.
+        var index = ct.grid().lpsToIndex().apply(new dev.attest.core.geometry.Vec3(-75, -20, -35));
+        int x = (int) Math.round(index.x());
+        int y = (int) Math.round(index.y());
+        int z = (int) Math.round(index.z());
+        assertEquals(9, (int) labels.getStored(x, y, z));
+        double mean = 0;
+        for (int dx = -2; dx <= 2; dx++) {
+            for (int dy = -2; dy <= 2; dy++) {
+                mean += ct.getPhysical(x + dx, y + dy, z) / 25;
+            }
+        }
+        assertEquals(20, mean, 8);
+    }
+}
