@@ -35,15 +35,25 @@ public final class DicomDirReader {
             if (parts == null || parts.length == 0) {
                 continue;
             }
-            Path p = base;
-            for (String part : parts) {
-                p = resolveIgnoringCase(p, part);
+            Path p = resolve(base, parts, 0);
+            // A directory copied without its top folders (the Philips DIRFILE in the test data names
+            // S21570\S2010\I230 but sits beside I230): try ever shorter tails of the File ID.
+            for (int skip = 1; !Files.isRegularFile(p) && skip < parts.length; skip++) {
+                p = resolve(base, parts, skip);
             }
             if (Files.isRegularFile(p)) {
                 out.add(p);
             }
         }
         return new ArrayList<>(out);
+    }
+
+    private static Path resolve(Path base, String[] parts, int skip) throws IOException {
+        Path p = base;
+        for (int i = skip; i < parts.length; i++) {
+            p = resolveIgnoringCase(p, parts[i]);
+        }
+        return p;
     }
 
     private static Path resolveIgnoringCase(Path dir, String name) throws IOException {
