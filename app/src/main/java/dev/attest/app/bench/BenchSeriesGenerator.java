@@ -8,10 +8,7 @@ import dev.attest.core.volume.Volume;
 import dev.attest.core.volume.VoxelType;
 import dev.attest.dicom.TransferSyntax;
 import dev.attest.dicom.Uids;
-import dev.attest.dicom.series.DicomScanner;
-import dev.attest.dicom.series.SeriesGrouper;
 import dev.attest.dicom.series.SeriesSelector;
-import dev.attest.dicom.series.VolumeAssembler;
 import dev.attest.dicom.write.SeriesWriter;
 
 import java.io.IOException;
@@ -33,9 +30,7 @@ public final class BenchSeriesGenerator {
     }
 
     public static Generated generate(Path source, Path target, int slices) throws IOException {
-        DicomScanner.Result scan = DicomScanner.scan(source);
-        Volume real = VolumeAssembler.load(SeriesSelector.select(source.toString(),
-                SeriesGrouper.group(scan.files()), null, 1).stack());
+        Volume real = SeriesSelector.open(source, null, 1).volume();
         ImageGrid g = real.grid();
         if (g.sizeX() != 512 || g.sizeY() != 512 || real.type() != VoxelType.INT16) {
             throw new IOException(source + ": the benchmark needs a 512x512 16-bit CT series, got " + g);

@@ -5,9 +5,7 @@ import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.volume.Volume;
 import dev.attest.dicom.series.DicomScanner;
 import dev.attest.dicom.series.RegularGridResampler;
-import dev.attest.dicom.series.SeriesGrouper;
 import dev.attest.dicom.series.SeriesSelector;
-import dev.attest.dicom.series.VolumeAssembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,12 +36,12 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DicomScanner.Result scan = DicomScanner.scan(input);
-        for (DicomScanner.Problem p : scan.problems()) {
+        SeriesSelector.Opened opened = SeriesSelector.open(input, seriesUid, volume);
+        for (DicomScanner.Problem p : opened.problems()) {
             System.err.println("attest: skipped " + p.source() + ": " + p.message());
         }
-        SeriesSelector.Selection sel = SeriesSelector.select(input.toString(), SeriesGrouper.group(scan.files()), seriesUid, volume);
-        Volume vol = VolumeAssembler.load(sel.stack());
+        SeriesSelector.Selection sel = opened.selection();
+        Volume vol = opened.volume();
         boolean resampled = false;
         if (resample && !sel.stack().isRegular()) {
             vol = RegularGridResampler.resample(sel.stack(), vol);

@@ -5,10 +5,7 @@ import dev.attest.app.bench.BenchSeriesGenerator;
 import dev.attest.app.bench.HeapSampler;
 import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.volume.Volume;
-import dev.attest.dicom.series.DicomScanner;
-import dev.attest.dicom.series.SeriesGrouper;
 import dev.attest.dicom.series.SeriesSelector;
-import dev.attest.dicom.series.VolumeAssembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +114,7 @@ public final class LoadBenchmarkCommand implements Callable<Integer> {
     }
 
     private static Volume loadOnce(Path series, Path writeTo) throws IOException {
-        DicomScanner.Result scan = DicomScanner.scan(series);
-        SeriesSelector.Selection sel = SeriesSelector.select(series.toString(), SeriesGrouper.group(scan.files()), null, 1);
-        Volume v = VolumeAssembler.load(sel.stack());
+        Volume v = SeriesSelector.open(series, null, 1).volume();
         if (writeTo != null) {
             NiftiWriter.write(v, writeTo);
         }

@@ -11,7 +11,21 @@ public final class SeriesSelector {
     public record Selection(DicomSeries series, StackGeometry stack, int volumeNumber) {
     }
 
+    /** A selected series loaded as a volume, with the files that were skipped on the way. */
+    public record Opened(Selection selection, dev.attest.core.volume.Volume volume, List<DicomScanner.Problem> problems) {
+    }
+
     private SeriesSelector() {
+    }
+
+    /**
+     * The one call behind "open this path": scan, group, select and decode. Broken files are
+     * skipped and returned as problems, never fatal unless nothing usable remains.
+     */
+    public static Opened open(java.nio.file.Path input, String seriesUid, int volumeNumber) throws java.io.IOException {
+        DicomScanner.Result scan = DicomScanner.scan(input);
+        Selection sel = select(input.toString(), SeriesGrouper.group(scan.files()), seriesUid, volumeNumber);
+        return new Opened(sel, VolumeAssembler.load(sel.stack()), scan.problems());
     }
 
     /**
