@@ -117,6 +117,23 @@ class CliTest {
     }
 
     @Test
+    void infoFlagsASeriesAttestCannotDecodeBeforeItIsOpened() throws Exception {
+        String message = "this image uses High-Throughput JPEG 2000 (Lossless Only) (transfer syntax "
+                + "1.2.840.10008.1.2.4.201), which Attest cannot decode yet";
+        Path htj2k = DATA.resolve("dicom-codecs/pydicom-data/HTJ2KLossless_08_RGB.dcm");
+        Run json = attest("info", htj2k.toString(), "--json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode warnings = new ObjectMapper().readTree(json.out()).get("studies").get(0).get("series").get(0).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("UNDECODABLE", warnings.get(0).get("kind").asText());
+        assertEquals(message, warnings.get(0).get("message").asText());
+
+        Run text = attest("info", htj2k.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("    ! UNDECODABLE: " + message + "\n"), text.out());
+    }
+
+    @Test
     void demoWritesThePhantomSeriesAndReadsItBack(@TempDir Path tmp) throws Exception {
         Run run = attest("demo", "--dir", tmp.toString());
         assertEquals(0, run.exit(), run.err());
