@@ -98,7 +98,10 @@ public final class CodecBenchmark {
         report.put("java", Runtime.version().toString());
         report.put("method", "tools and Attest like-for-like: per frame = (median t_N - median t_1) / (N - 1) over files holding "
                 + "the same compressed frame N times and once (start-up cancels; tools also write their output); "
-                + "attest.perFrameMs: median of in-process single-threaded decodes after warm-up, no frame cache");
+                + "attest.perFrameMs: median of in-process single-threaded decodes after warm-up, no frame cache; "
+                + "attest.nFramePerFrameMs: read, open and decode each frame in one thread; attest.nFrameParallelPerFrameMs: "
+                + "decodeAll() on all cores, including allocating the N-frame array; ratios use attest.perFrameMs "
+                + "(LikeForLike: nFramePerFrameMs); targets compare with the faster of DCMTK and GDCM");
         Map<String, Object> tools = new LinkedHashMap<>();
         tools.put("dcmtk", toolVersion(dcmtk("dcmdjpeg")));
         tools.put("gdcm", toolVersion(executable(options.gdcmconv())));
