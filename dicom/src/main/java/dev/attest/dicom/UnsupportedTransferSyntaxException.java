@@ -5,9 +5,13 @@ public final class UnsupportedTransferSyntaxException extends DicomException {
     private final TransferSyntax transferSyntax;
 
     public UnsupportedTransferSyntaxException(String source, TransferSyntax ts) {
-        super(source, "this image uses " + ts.name() + " (transfer syntax " + ts.uid()
-                + "), which Attest cannot decode yet");
+        super(source, describe(ts));
         this.transferSyntax = ts;
+    }
+
+    /** What the user is told, without the file: "this image uses <name> (transfer syntax <uid>), which Attest cannot decode yet". */
+    public static String describe(TransferSyntax ts) {
+        return "this image uses " + ts.name() + " (transfer syntax " + ts.uid() + "), which Attest cannot decode yet";
     }
 
     public TransferSyntax transferSyntax() {

@@ -117,6 +117,75 @@ class CliTest {
     }
 
     @Test
+    void infoFlagsASeriesAttestCannotDecodeBeforeItIsOpened() throws Exception {
+        String message = "this image uses High-Throughput JPEG 2000 (Lossless Only) (transfer syntax "
+                + "1.2.840.10008.1.2.4.201), which Attest cannot decode yet";
+        Path htj2k = DATA.resolve("dicom-codecs/pydicom-data/HTJ2KLossless_08_RGB.dcm");
+        Run json = attest("info", htj2k.toString(), "--json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode warnings = new ObjectMapper().readTree(json.out()).get("studies").get(0).get("series").get(0).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("UNDECODABLE", warnings.get(0).get("kind").asText());
+        assertEquals(message, warnings.get(0).get("message").asText());
+
+        Run text = attest("info", htj2k.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("    ! UNDECODABLE: " + message + "\n"), text.out());
+    }
+
+    /**
+     * A small run (N = 3) of {@code attest bench codecs} on two syntaxes prints well-formed JSON with
+     * the expected keys; no time is asserted. GDCM is pointed at a path that does not exist, so it
+     * must be reported missing rather than crash the run; DCMTK may or may not be installed.
+     */
+    @Test
+    void benchCodecsPrintsOneEntryPerSyntaxWithMissingToolsReported(@TempDir Path tmp) throws Exception {
+        String rle = "1.2.840.10008.1.2.5";
+        String jpegLossless = "1.2.840.10008.1.2.4.57";
+        Run run = attest("bench", "codecs", "--source", DATA.resolve("dicom-codecs/cornerstone3d").toString(),
+                "--frames", "3", "--decodes", "3", "--runs", "1", "--syntax", rle, "--syntax", jpegLossless,
+                "--gdcmconv", tmp.resolve("no-such-gdcmconv").toString(), "--work", tmp.resolve("work").toString());
+        assertEquals(0, run.exit(), run.err());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertEquals("codecs", root.get("benchmark").asText());
+        assertEquals(3, root.get("frames").asInt());
+        assertEquals("missing", root.get("tools").get("gdcm").get("status").asText());
+        JsonNode variants = root.get("variants");
+        assertEquals(2, variants.size());
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (JsonNode v : variants) {
+            String uid = v.get("transferSyntax").asText();
+            seen.add(uid);
+            for (String key : new String[] {"file", "name", "codec", "frameBytes", "fileBytes", "attest", "dcmtk", "gdcm"}) {
+                assertTrue(v.has(key), uid + " lacks " + key + ": " + v);
+            }
+            JsonNode attest = v.get("attest");
+            if (dev.attest.dicom.pixel.FrameCodecs.canDecode(dev.attest.dicom.TransferSyntax.of(uid))) {
+                for (String key : new String[] {"perFrameMs", "nFramePerFrameMs", "nFrameParallelPerFrameMs"}) {
+                    assertTrue(attest.get(key).isNumber(), uid + " attest." + key + ": " + attest);
+                }
+            } else {
+                assertEquals("unsupported", attest.asText(), uid);
+            }
+            assertEquals("missing", v.get("gdcm").get("status").asText());
+            String dcmtk = v.get("dcmtk").get("status").asText();
+            assertTrue(java.util.Set.of("ok", "missing", "failed").contains(dcmtk), dcmtk);
+            if (dcmtk.equals("ok")) {
+                assertTrue(v.get("dcmtk").get("perFrameMs").isNumber(), v.get("dcmtk").toString());
+            }
+        }
+        assertEquals(java.util.Set.of(rle, jpegLossless), seen);
+        assertEquals("RLE Lossless", variants.get(1).get("name").asText());
+        assertEquals("rle", variants.get(1).get("codec").asText());
+        assertEquals(2, root.get("summary").size());
+        for (String target : new String[] {"jpegLossless", "jpegLs"}) {
+            JsonNode t = root.get("targets").get(target);
+            assertTrue(t.has("met") && t.has("worstRatio") && t.has("goal"), t.toString());
+        }
+        assertTrue(root.get("targets").get("jpegLs").get("met").isNull(), "JPEG-LS was not benchmarked in this run");
+    }
+
+    @Test
     void demoWritesThePhantomSeriesAndReadsItBack(@TempDir Path tmp) throws Exception {
         Run run = attest("demo", "--dir", tmp.toString());
         assertEquals(0, run.exit(), run.err());

@@ -22,6 +22,7 @@ import java.util.Set;
  * signed, whatever the codestream's own signedness flag says (encoders disagree on it).
  */
 public final class Jpeg2000FrameCodec implements FrameCodec {
+    private static final System.Logger LOG = System.getLogger(Jpeg2000FrameCodec.class.getName());
     private static final Set<String> UIDS = Set.of("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91");
 
     @Override
@@ -82,30 +83,95 @@ public final class Jpeg2000FrameCodec implements FrameCodec {
     /**
      * Checks the SIZ marker against the DICOM header before the plug-in sees it: JJ2000 sizes its
      * per-tile tables from SIZ, so a corrupt one (billions of tiles) would exhaust memory or time.
+     * A SIZ that is invalid by Part 1 itself (more than 65535 tiles, an empty image area) while
+     * disagreeing with Rows/Columns is taken as damaged and repaired in {@code b} from the DICOM
+     * header, provided everything else in it (the other dimension, tiles, components) then agrees;
+     * a SIZ that is valid but describes another image is refused, since decoding it as this one
+     * would misplace every code-block.
+     *
+     * @return a description of the repair made, or null when the SIZ was used as it was
      */
-    static void checkSiz(EncodedFrame frame, byte[] b, PixelDescription d) throws PixelDataException {
+    static String checkSiz(EncodedFrame frame, byte[] b, PixelDescription d) throws PixelDataException {
         if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0x4F) {
-            return; // not a bare codestream (a JP2 file, say): leave it to the plug-in
+            return null; // not a bare codestream (a JP2 file, say): leave it to the plug-in
         }
         if (b.length < 42 || (b[2] & 0xFF) != 0xFF || (b[3] & 0xFF) != 0x51) {
             throw new PixelDataException(frame.source(), "frame " + frame.index() + ": JPEG 2000 codestream lacks its SIZ marker");
         }
-        ByteBuffer siz = ByteBuffer.wrap(b);
-        long width = Integer.toUnsignedLong(siz.getInt(8)) - Integer.toUnsignedLong(siz.getInt(16));
-        long height = Integer.toUnsignedLong(siz.getInt(12)) - Integer.toUnsignedLong(siz.getInt(20));
-        long tileW = Integer.toUnsignedLong(siz.getInt(24));
-        long tileH = Integer.toUnsignedLong(siz.getInt(28));
-        int components = Short.toUnsignedInt(siz.getShort(40));
-        String problem = null;
-        if (width != d.columns() || height != d.rows()) {
-            problem = "image area " + width + "x" + height + " differs from the header's " + d.columns() + "x" + d.rows();
-        } else if (tileW == 0 || tileH == 0 || ((width + tileW - 1) / tileW) * ((height + tileH - 1) / tileH) > 65535) {
-            problem = "tile size " + tileW + "x" + tileH + " is invalid";
-        } else if (components != d.samplesPerPixel()) {
-            problem = components + " components where the header says " + d.samplesPerPixel() + " samples per pixel";
+        Siz siz = Siz.read(b);
+        String problem = siz.problem(d);
+        if (problem == null) {
+            return null;
         }
-        if (problem != null) {
+        if (siz.selfConsistent()) {
             throw new PixelDataException(frame.source(), "frame " + frame.index() + ": JPEG 2000 SIZ marker: " + problem);
+        }
+        Siz repaired = siz.withArea(d.columns(), d.rows());
+        if (repaired.problem(d) != null || !repaired.selfConsistent()) {
+            throw new PixelDataException(frame.source(), "frame " + frame.index() + ": JPEG 2000 SIZ marker: " + problem
+                    + ", and it cannot be repaired from the DICOM header");
+        }
+        repaired.write(b);
+        return "JPEG 2000 SIZ marker was damaged (" + problem + "; Xsiz " + Long.toHexString(siz.xsiz)
+                + "h, Ysiz " + Long.toHexString(siz.ysiz) + "h) and was repaired from Rows/Columns";
+    }
+
+    /** The image and tile geometry of a SIZ marker (ISO/IEC 15444-1 A.5.1), offsets from the SOC marker. */
+    private record Siz(long xsiz, long ysiz, long xosiz, long yosiz, long xtsiz, long ytsiz, long xtosiz, long ytosiz,
+                       int components) {
+        static Siz read(byte[] b) {
+            ByteBuffer in = ByteBuffer.wrap(b);
+            return new Siz(u32(in, 8), u32(in, 12), u32(in, 16), u32(in, 20), u32(in, 24), u32(in, 28),
+                    u32(in, 32), u32(in, 36), Short.toUnsignedInt(in.getShort(40)));
+        }
+
+        private static long u32(ByteBuffer in, int at) {
+            return Integer.toUnsignedLong(in.getInt(at));
+        }
+
+        long width() {
+            return xsiz - xosiz;
+        }
+
+        long height() {
+            return ysiz - yosiz;
+        }
+
+        /** Whether this SIZ obeys Part 1's own constraints (Annex B.3): non-empty area, tiles covering it, at most 65535 tiles. */
+        boolean selfConsistent() {
+            if (xsiz <= xosiz || ysiz <= yosiz || xtsiz == 0 || ytsiz == 0) {
+                return false;
+            }
+            if (xtosiz > xosiz || ytosiz > yosiz || xtosiz + xtsiz <= xosiz || ytosiz + ytsiz <= yosiz) {
+                return false;
+            }
+            long across = (xsiz - xtosiz + xtsiz - 1) / xtsiz;
+            long down = (ysiz - ytosiz + ytsiz - 1) / ytsiz;
+            return across * down <= 65535;
+        }
+
+        /** What disagrees with the DICOM header, or null. */
+        String problem(PixelDescription d) {
+            if (width() != d.columns() || height() != d.rows()) {
+                return "image area " + width() + "x" + height() + " differs from the header's " + d.columns() + "x" + d.rows();
+            }
+            if (!selfConsistent()) {
+                return "tile size " + xtsiz + "x" + ytsiz + " is invalid";
+            }
+            if (components != d.samplesPerPixel()) {
+                return components + " components where the header says " + d.samplesPerPixel() + " samples per pixel";
+            }
+            return null;
+        }
+
+        Siz withArea(int columns, int rows) {
+            return new Siz(xosiz + columns, yosiz + rows, xosiz, yosiz, xtsiz, ytsiz, xtosiz, ytosiz, components);
+        }
+
+        void write(byte[] b) {
+            ByteBuffer out = ByteBuffer.wrap(b);
+            out.putInt(8, (int) xsiz);
+            out.putInt(12, (int) ysiz);
         }
     }
 
@@ -167,7 +233,10 @@ public final class Jpeg2000FrameCodec implements FrameCodec {
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
         clearForeignCapabilities(bytes);
-        checkSiz(frame, bytes, d);
+        String repair = checkSiz(frame, bytes, d);
+        if (repair != null) {
+            LOG.log(System.Logger.Level.WARNING, frame.source() + ": frame " + frame.index() + ": " + repair);
+        }
         checkHeaders(frame, bytes);
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg2000");
         if (!readers.hasNext()) {

@@ -11,12 +11,20 @@ import dev.attest.dicom.Vr;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Decodes the stored pixel values of one DICOM file, a frame at a time or all at once, with the
  * codec its transfer syntax needs. Everything is checked when the decoder is opened (attributes,
  * sizes against the data present, frame boundaries), so a frame decode only fails on a broken
- * codestream. Immutable and thread-safe: frames may be decoded in parallel.
+ * codestream. Immutable and thread-safe: frames may be decoded in parallel, and
+ * {@link #decodeAll()} does so itself.
+ *
+ * <p>Frame-level access ({@link #decodeFrame}) goes through a {@link FrameCache}, the same for
+ * native and compressed frames: a frame decoded once is copied out of the cache afterwards. The
+ * bulk paths ({@link #decodeAll}, {@link #decodeInto}) use a frame the cache already holds but
+ * never add to it: they decode straight into the caller's array, which for a volume is its own
+ * slice storage, so caching those frames too would hold every slice twice.
  *
  * <pre>{@code
  * PixelDecoder decoder = PixelDecoder.open(DicomReader.read(path));
@@ -27,6 +35,9 @@ import java.util.Optional;
  */
 public final class PixelDecoder {
     private final String source;
+    /** The parsed file: the cache key, by identity. */
+    private final DicomFile file;
+    private final FrameCache cache;
     private final PixelDescription description;
     private final TransferSyntax transferSyntax;
     private final FrameCodec codec;
@@ -35,9 +46,11 @@ public final class PixelDecoder {
     /** Frame boundaries of encapsulated pixel data, or null when native. */
     private final FrameIndex index;
 
-    private PixelDecoder(String source, PixelDescription description, TransferSyntax ts, FrameCodec codec,
+    private PixelDecoder(DicomFile file, FrameCache cache, PixelDescription description, TransferSyntax ts, FrameCodec codec,
                          ByteBuffer nativeData, FrameIndex index) {
-        this.source = source;
+        this.source = file.source();
+        this.file = file;
+        this.cache = cache;
         this.description = description;
         this.transferSyntax = ts;
         this.codec = codec;
@@ -45,8 +58,14 @@ public final class PixelDecoder {
         this.index = index;
     }
 
+    /** Prepares to decode {@code file}'s pixel data, caching frames in the {@linkplain FrameCache#shared() shared cache}. */
+    public static PixelDecoder open(DicomFile file) throws DicomException {
+        return open(file, FrameCache.shared());
+    }
+
     /**
-     * Prepares to decode {@code file}'s pixel data.
+     * Prepares to decode {@code file}'s pixel data, caching frames in {@code cache}
+     * ({@link FrameCache#disabled()} to decode every time).
      *
      * @throws UnsupportedTransferSyntaxException when no codec decodes its transfer syntax
      * @throws PixelDataException                when there is no pixel data, the Image Pixel
@@ -54,7 +73,8 @@ public final class PixelDecoder {
      *                                           shorter than they describe, or the frames cannot
      *                                           be found among the fragments
      */
-    public static PixelDecoder open(DicomFile file) throws DicomException {
+    public static PixelDecoder open(DicomFile file, FrameCache cache) throws DicomException {
+        java.util.Objects.requireNonNull(cache, "cache");
         String src = file.source();
         DicomElement pixels = file.pixelData().orElseThrow(() -> new PixelDataException(src,
                 "the data set has no Pixel Data (7FE0,0010), Float Pixel Data (7FE0,0008) or Double Float Pixel Data (7FE0,0009)"));
@@ -70,12 +90,12 @@ public final class PixelDecoder {
         FrameCodec codec = FrameCodecs.forSyntax(ts).orElseThrow(() -> new UnsupportedTransferSyntaxException(src, ts));
         PixelDescription d = PixelDescription.of(file);
         return switch (pixels) {
-            case DicomElement.Bulk bulk -> new PixelDecoder(src, d, ts, codec, nativeBytes(bulk, d, file), null);
+            case DicomElement.Bulk bulk -> new PixelDecoder(file, cache, d, ts, codec, nativeBytes(bulk, d, file), null);
             case DicomElement.Encapsulated enc -> {
                 if (d.sampleKind() != SampleKind.INTEGER) {
                     throw new PixelDataException(src, Tag.toString(pixels.tag()) + " holds floats, which are never encapsulated");
                 }
-                yield new PixelDecoder(src, d, ts, codec, null, FrameIndex.of(src, enc, file.dataset(), d.numberOfFrames()));
+                yield new PixelDecoder(file, cache, d, ts, codec, null, FrameIndex.of(src, enc, file.dataset(), d.numberOfFrames()));
             }
             default -> throw new PixelDataException(src, "Pixel Data " + Tag.toString(pixels.tag())
                     + " was read as a value in memory, not as pixel data");
@@ -119,15 +139,42 @@ public final class PixelDecoder {
         return Optional.ofNullable(index);
     }
 
-    /** Decodes frame {@code frame} (zero-based). */
+    /** The cache frame-level access goes through. */
+    public FrameCache cache() {
+        return cache;
+    }
+
+    /**
+     * Decodes frame {@code frame} (zero-based), or copies it from the cache when it was decoded
+     * before. The array returned is the caller's own.
+     */
     public StoredPixels decodeFrame(int frame) throws DicomException {
+        if (frame < 0 || frame >= frameCount()) {
+            throw new IndexOutOfBoundsException(source + ": frame " + frame + " of " + frameCount());
+        }
+        if (cache.budgetBytes() == 0) {
+            return decodeUncached(frame);
+        }
+        StoredPixels cached = cache.get(file, frame, () -> decodeUncached(frame));
+        return copy(cached);
+    }
+
+    private StoredPixels decodeUncached(int frame) throws DicomException {
         EncodedFrame encoded = encoded(frame);
         Object out = description.dtype().allocate(description.samplesPerFrame());
         return result(1, decode(encoded, out, 0), out);
     }
 
+    private static StoredPixels copy(StoredPixels p) {
+        Object array = p.dtype().allocate(p.size());
+        System.arraycopy(p.array(), 0, array, 0, p.size());
+        return new StoredPixels(p.dtype(), p.frames(), p.rows(), p.columns(), p.samplesPerPixel(), p.photometric(),
+                p.convertedFromYbr(), array);
+    }
+
     /**
-     * Decodes every frame into one array, frame after frame.
+     * Decodes every frame into one array, frame after frame; frames after the first are decoded
+     * in parallel (on the common fork-join pool, or the pool the caller runs in).
      *
      * @throws PixelDataException when all frames together exceed one Java array (decode them
      *                            one by one instead), or when a frame cannot be decoded
@@ -145,18 +192,51 @@ public final class PixelDecoder {
         if (index == null) {
             // Native data was checked to hold every frame, so the size is backed by the file.
             out = description.dtype().allocate((int) total);
-            first = decode(encoded(0), out, 0);
+            first = decodeOrCopy(0, out, 0);
         } else {
             // Compressed sizes say little about decoded ones: prove frame 0 decodes before allocating for all.
             Object frame0 = description.dtype().allocate(perFrame);
-            first = decode(encoded(0), frame0, 0);
+            first = decodeOrCopy(0, frame0, 0);
             out = description.dtype().allocate((int) total);
             System.arraycopy(frame0, 0, out, 0, perFrame);
         }
-        for (int f = 1; f < frames; f++) {
-            decode(encoded(f), out, f * perFrame);
+        if (frames > 1) {
+            Object dest = out;
+            try {
+                IntStream.range(1, frames).parallel().forEach(f -> {
+                    try {
+                        decodeOrCopy(f, dest, f * perFrame);
+                    } catch (DicomException e) {
+                        throw new FrameFailed(e);
+                    }
+                });
+            } catch (FrameFailed e) {
+                throw e.getCause();
+            }
         }
         return result(frames, first, out);
+    }
+
+    /** Carries a frame's checked error out of a parallel stream. */
+    private static final class FrameFailed extends RuntimeException {
+        FrameFailed(DicomException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized DicomException getCause() {
+            return (DicomException) super.getCause();
+        }
+    }
+
+    /** Copies frame {@code frame} from the cache when it is there, else decodes it; never adds to the cache. */
+    private Decoded decodeOrCopy(int frame, Object dest, int offset) throws DicomException {
+        StoredPixels cached = cache.budgetBytes() == 0 ? null : cache.peek(file, frame);
+        if (cached != null) {
+            System.arraycopy(cached.array(), 0, dest, offset, description.samplesPerFrame());
+            return new Decoded(cached.photometric(), cached.convertedFromYbr());
+        }
+        return decode(encoded(frame), dest, offset);
     }
 
     /**
@@ -187,7 +267,7 @@ public final class PixelDecoder {
      */
     public String decodeInto(int frame, Object dest, int offset) throws DicomException {
         NativeSampleReader.checkDestination(description, dest, offset);
-        return decode(encoded(frame), dest, offset).photometric();
+        return decodeOrCopy(frame, dest, offset).photometric();
     }
 
     // ---- internals ---------------------------------------------------------------------------

@@ -4,6 +4,9 @@ import dev.attest.core.geometry.Vec3;
 import dev.attest.dicom.DicomDataset;
 import dev.attest.dicom.DicomFile;
 import dev.attest.dicom.Tag;
+import dev.attest.dicom.TransferSyntax;
+import dev.attest.dicom.UnsupportedTransferSyntaxException;
+import dev.attest.dicom.pixel.FrameCodecs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,6 +89,7 @@ public final class SeriesGrouper {
             seriesWarnings.add(new SeriesWarning(SeriesWarning.Kind.SPLIT_SERIES, "series split into " + stacks.size()
                     + " volumes (different orientation, size, frame of reference, instance or repeated positions)"));
         }
+        seriesWarnings.addAll(undecodable(instances));
         if (isLossy(instances)) {
             seriesWarnings.add(new SeriesWarning(SeriesWarning.Kind.LOSSY_COMPRESSION,
                     "images were lossy compressed: values differ from the original acquisition"));
@@ -98,6 +102,33 @@ public final class SeriesGrouper {
         return new DicomSeries(studyUid, seriesUid, first.getInt(Tag.SeriesNumber, 0),
                 first.getString(Tag.Modality, ""), first.getString(Tag.SeriesDescription, ""),
                 List.copyOf(instances), List.copyOf(geometries), List.copyOf(seriesWarnings));
+    }
+
+    /**
+     * One warning per transfer syntax of the series' images that no codec decodes, found from the
+     * headers alone, so a user sees it before trying to open the series.
+     */
+    private static List<SeriesWarning> undecodable(List<DicomFile> instances) {
+        Map<TransferSyntax, Integer> counts = new LinkedHashMap<>();
+        int images = 0;
+        for (DicomFile f : instances) {
+            if (f.pixelData().isEmpty()) {
+                continue;
+            }
+            images++;
+            if (!FrameCodecs.canDecode(f.transferSyntax())) {
+                counts.merge(f.transferSyntax(), 1, Integer::sum);
+            }
+        }
+        List<SeriesWarning> out = new ArrayList<>();
+        for (var e : counts.entrySet()) {
+            String message = UnsupportedTransferSyntaxException.describe(e.getKey());
+            if (e.getValue() < images) {
+                message += " (" + e.getValue() + " of " + images + " images)";
+            }
+            out.add(new SeriesWarning(SeriesWarning.Kind.UNDECODABLE, message));
+        }
+        return out;
     }
 
     private static boolean isLossy(List<DicomFile> instances) {

@@ -5,7 +5,9 @@ public record SeriesWarning(Kind kind, String message) {
     /** The kinds of warning, each shown to the user as a visible flag. */
     public enum Kind {
         GANTRY_TILT, NON_UNIFORM_SPACING, MISSING_SLICES, LOSSY_COMPRESSION, VARYING_RESCALE,
-        NO_GEOMETRY, SINGLE_SLICE, SPLIT_SERIES, RESAMPLED
+        NO_GEOMETRY, SINGLE_SLICE, SPLIT_SERIES, RESAMPLED,
+        /** The pixel data uses a transfer syntax no registered codec decodes: the series cannot be opened. */
+        UNDECODABLE
     }
 
     @Override

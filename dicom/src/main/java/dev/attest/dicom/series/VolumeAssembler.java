@@ -20,6 +20,11 @@ import java.util.concurrent.ForkJoinPool;
  * demand straight into the volume's primitive slice arrays (no intermediate copies), one
  * rescale per slice when slopes differ. Decoding runs in parallel when the whole volume is
  * loaded; each instance's decoder is opened once and shared (decoders are thread-safe).
+ *
+ * <p>Slices do not go through the {@link dev.attest.dicom.pixel.FrameCache}: the volume's slice
+ * arrays are already the decoded frames, held once, and the volume keeps them for as long as it
+ * lives, so caching them as well would double the memory of every open volume and evict the
+ * frames viewed one by one. A frame the cache happens to hold is copied instead of decoded.
  */
 public final class VolumeAssembler {
     private VolumeAssembler() {

@@ -61,12 +61,21 @@ class PixelReferenceTest {
 
     /**
      * Decodable by the reference but not by Attest yet, each with the reason; the error must still
-     * be typed. The JPEG 2000 stream of this file has the bytes FFFE E0DD written over its SIZ
-     * marker (Rsiz and the top of Xsiz); the jai-imageio decoder refuses the damaged header.
-     * Repairing it belongs to the compressed-codecs work (issue 3).
+     * be typed. Empty since the damaged JPEG 2000 SIZ marker is repaired; kept for the next such file.
      */
-    private static final Map<String, String> NOT_YET = Map.of(
-            "pydicom/JPEG2000-embedded-sequence-delimiter.dcm", "damaged JPEG 2000 SIZ marker");
+    private static final Map<String, String> NOT_YET = Map.of();
+
+    /**
+     * Files whose reference array is not a decode, each with the fixture to use instead (made by
+     * {@code tools/reference/make_j2k_repair_refs.py}). The JPEG 2000 stream of the first has the
+     * Sequence Delimitation tag bytes FE FF DD E0 written over its SIZ marker (Rsiz and the top of
+     * Xsiz); GDCM refuses it ("Invalid number of tiles"), and the reference holds the uninitialised
+     * buffer the GDCM handler returned anyway: its first row repeats a heap pointer and rows from
+     * 512 on are zero. The fixture is OpenJPEG's decode of the codestream repaired as Attest
+     * repairs it (Xsiz from Columns): a whole-body bone scan.
+     */
+    private static final Map<String, String> REFERENCE_NOT_A_DECODE = Map.of(
+            "pydicom/JPEG2000-embedded-sequence-delimiter.dcm", "/reference/pixels/JPEG2000-embedded-sequence-delimiter.json");
 
     private static JsonNode root() throws IOException {
         return new ObjectMapper().readTree(TestData.path("dicom-codecs/PIXEL_REFERENCE.json").toFile());
@@ -94,6 +103,7 @@ class PixelReferenceTest {
         if (sibling != null && FrameCodecs.canDecode(ts)) {
             StoredPixels px = PixelDecoder.open(TestData.read("dicom-codecs/" + name)).decodeAll();
             assertEquals(reference(sibling).get("sha256").asText(), TestData.sha256(px.toLittleEndianBytes()));
+            System.out.printf("%s: max |diff| 0, mean |diff| 0.0000 (sha256 identical to %s)%n", name, sibling);
             return;
         }
         if (!ref.path("decodable").asBoolean() || NOT_YET.containsKey(name)) {
@@ -113,9 +123,15 @@ class PixelReferenceTest {
         assertArrayEquals(shape(ref), px.shape(), "shape");
         assertEquals(ref.path("colorConvertedFromYBR").asBoolean(), px.convertedFromYbr(), "colour conversion");
         boolean exact = !ref.path("lossy").asBoolean() && !ref.path("colorConvertedFromYBR").asBoolean();
-        if (exact) {
+        String fixture = REFERENCE_NOT_A_DECODE.get(name);
+        if (fixture != null) {
+            compareWithFixture(name, fixture, ref, px);
+        } else if (exact) {
             String expected = SIGN_EXTENDED.getOrDefault(name, ref.get("sha256").asText());
             assertEquals(expected, TestData.sha256(px.toLittleEndianBytes()), "sha256 of the stored values");
+            if (isJpeg2000(ts)) {
+                System.out.printf("%s: max |diff| 0, mean |diff| 0.0000 (sha256 identical)%n", name);
+            }
         } else {
             compareWithRaw(name, ref, px);
         }
@@ -135,12 +151,26 @@ class PixelReferenceTest {
         }
     }
 
+    private static boolean isJpeg2000(TransferSyntax ts) {
+        return ts.uid().equals("1.2.840.10008.1.2.4.90") || ts.uid().equals("1.2.840.10008.1.2.4.91");
+    }
+
+    /**
+     * The issue's acceptance for lossy JPEG 2000 decoded by another decoder (JJ2000 here, OpenJPEG
+     * for the reference): max |diff| 2 for 8-bit samples, 4 for 12 to 16 bits, mean |diff| below 0.5.
+     */
+    private static void assertJpeg2000Acceptance(String name, int bitsStored, double max, double mean) {
+        int maxAllowed = bitsStored <= 8 ? 2 : 4;
+        assertTrue(max <= maxAllowed, name + ": max |diff| " + max + " > " + maxAllowed);
+        assertTrue(mean < 0.5, name + ": mean |diff| " + mean + " >= 0.5");
+    }
+
     /**
      * YBR → RGB conversion rounds differently from decoder to decoder, so colour-converted files
-     * may differ by 2; lossy files decoded by another decoder by 1 (inverse DCT rounding).
+     * may differ by 2; lossy files decoded by another decoder by 1 (inverse DCT rounding), lossy
+     * JPEG 2000 by the issue's acceptance.
      */
     private static void compareWithRaw(String name, JsonNode ref, StoredPixels px) throws IOException {
-        int tolerance = ref.path("colorConvertedFromYBR").asBoolean() ? 2 : 1;
         byte[] raw;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
                 TestData.path("dicom-codecs/reference-raw/" + ref.get("raw").asText())))) {
@@ -154,8 +184,61 @@ class PixelReferenceTest {
             max = Math.max(max, d);
             sum += d;
         }
-        System.out.printf("%s: max |diff| %.0f, mean |diff| %.4f against the raw reference%n", name, max, sum / px.size());
+        double mean = sum / px.size();
+        System.out.printf("%s: max |diff| %.0f, mean |diff| %.4f against the raw reference%n", name, max, mean);
+        if (isJpeg2000(TransferSyntax.of(ref.path("transferSyntax").asText()))) {
+            assertJpeg2000Acceptance(name, ref.path("bitsStored").asInt(), max, mean);
+            return;
+        }
+        int tolerance = ref.path("colorConvertedFromYBR").asBoolean() ? 2 : 1;
         assertTrue(max <= tolerance, name + ": max |diff| " + max + " > " + tolerance);
+    }
+
+    /**
+     * Compares with a fixture of an independent decode: the pixel sample (max and mean |diff|,
+     * by the JPEG 2000 acceptance), every row's sum to within half a grey level per pixel, and the
+     * value range to within the max tolerance.
+     */
+    private static void compareWithFixture(String name, String fixture, JsonNode ref, StoredPixels px) throws IOException {
+        JsonNode fx;
+        try (InputStream in = PixelReferenceTest.class.getResourceAsStream(fixture)) {
+            assertTrue(in != null, "fixture missing: " + fixture);
+            fx = new ObjectMapper().readTree(in);
+        }
+        assertEquals(fx.get("dtype").asText(), px.dtypeName(), "dtype");
+        assertArrayEquals(new int[] {fx.get("shape").get(0).asInt(), fx.get("shape").get(1).asInt()}, px.shape(), "shape");
+        JsonNode samples = fx.get("samples_row_col_value");
+        double max = 0;
+        double sum = 0;
+        for (int i = 0; i < samples.size(); i += 3) {
+            int at = samples.get(i).asInt() * px.columns() + samples.get(i + 1).asInt();
+            double d = Math.abs(px.value(at) - samples.get(i + 2).asInt());
+            max = Math.max(max, d);
+            sum += d;
+        }
+        double mean = sum / (samples.size() / 3.0);
+        int bitsStored = ref.path("bitsStored").asInt();
+        assertJpeg2000Acceptance(name, bitsStored, max, mean);
+        double rowMax = 0;
+        for (int r = 0; r < px.rows(); r++) {
+            double rowSum = 0;
+            for (int c = 0; c < px.columns(); c++) {
+                rowSum += px.value(r * px.columns() + c);
+            }
+            rowMax = Math.max(rowMax, Math.abs(rowSum - fx.get("row_sums").get(r).asLong()) / px.columns());
+        }
+        assertTrue(rowMax < 0.5, name + ": a row's mean differs by " + rowMax);
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (int i = 0; i < px.size(); i++) {
+            lo = Math.min(lo, px.value(i));
+            hi = Math.max(hi, px.value(i));
+        }
+        int maxAllowed = bitsStored <= 8 ? 2 : 4;
+        assertTrue(Math.abs(lo - fx.get("min").asInt()) <= maxAllowed && Math.abs(hi - fx.get("max").asInt()) <= maxAllowed,
+                name + ": range " + lo + ".." + hi + " against " + fx.get("min") + ".." + fx.get("max"));
+        System.out.printf("%s: max |diff| %.0f, mean |diff| %.4f over %d sampled pixels, rows' means within %.4f, against %s%n",
+                name, max, mean, samples.size() / 3, rowMax, fx.get("decoder").asText());
     }
 
     private static StoredPixels fromLittleEndian(StoredPixels like, byte[] raw) {
