@@ -1,0 +1,231 @@
+package dev.attest.dicom.codec.jpeg;
+
+import dev.attest.dicom.pixel.PixelDataException;
+
+/**
+ * Decodes one scan of a lossless frame (T.81 Annex H, process 14): each sample is a prediction
+ * from its decoded neighbours plus a Huffman-coded difference, modulo 2^16 (H.2.1). The
+ * samples stored are the point-transformed ones; the shift back happens on output.
+ */
+final class LosslessScanDecoder {
+    private final FrameHeader frame;
+    private final Component[] scan;
+    private final int predictor;
+    private final int restartInterval;
+    private final BitReader in;
+    private final FrameOrigin origin;
+    /** The prediction for the first sample of a scan or restart interval: 2^(P - Pt - 1) (H.1.2.1). */
+    private final int initial;
+
+    LosslessScanDecoder(FrameHeader frame, Component[] scan, int predictor, int pointTransform, int restartInterval,
+                        BitReader in, FrameOrigin origin) {
+        this.frame = frame;
+        this.scan = scan;
+        this.predictor = predictor;
+        this.restartInterval = restartInterval;
+        this.in = in;
+        this.origin = origin;
+        this.initial = 1 << (frame.precision() - pointTransform - 1);
+    }
+
+    void decode() throws PixelDataException {
+        boolean unitSampling = true;
+        for (Component c : scan) {
+            unitSampling &= scan.length == 1 || (c.h == 1 && c.v == 1);
+        }
+        // An MCU is one sample of each component, unless an interleaved scan samples some more
+        // densely (A.2.3); a non-interleaved scan covers the component's own samples.
+        int perLine = scan.length == 1 ? scan[0].width : frame.mcusPerLine();
+        int lines = scan.length == 1 ? scan[0].height : frame.mcuRows();
+        if (unitSampling && (restartInterval == 0 || restartInterval % perLine == 0)) {
+            int rowsPerInterval = restartInterval == 0 ? 0 : restartInterval / perLine;
+            if (scan.length == 1) {
+                single(scan[0], perLine, lines, rowsPerInterval);
+            } else {
+                interleaved(perLine, lines, rowsPerInterval);
+            }
+        } else {
+            general(perLine, lines);
+        }
+    }
+
+    /** One component, row by row: the benchmarked case (grey CT and MR), so kept tight. */
+    private void single(Component c, int width, int height, int rowsPerInterval) throws PixelDataException {
+        short[] p = c.samples;
+        int stride = c.stride;
+        HuffmanTable t = c.dcTable;
+        BitReader r = in;
+        int restarts = 0;
+        for (int y = 0; y < height; y++) {
+            int row = c.offset + y * stride;
+            boolean first = y == 0;
+            if (rowsPerInterval > 0 && y > 0 && y % rowsPerInterval == 0) {
+                r.restart(restarts++);
+                first = true;
+            }
+            if (first) {
+                // The first line of a scan or interval predicts from the left only (H.1.2.1).
+                int left = initial + difference(r, t);
+                p[row] = (short) left;
+                for (int x = 1; x < width; x++) {
+                    left = (left & 0xFFFF) + difference(r, t);
+                    p[row + x] = (short) left;
+                }
+            } else {
+                int up = row - stride;
+                int ra = ((p[up] & 0xFFFF) + difference(r, t)) & 0xFFFF;
+                p[row] = (short) ra;
+                switch (predictor) {
+                    case 1 -> {
+                        for (int x = 1; x < width; x++) {
+                            ra = (ra + difference(r, t)) & 0xFFFF;
+                            p[row + x] = (short) ra;
+                        }
+                    }
+                    case 2 -> {
+                        for (int x = 1; x < width; x++) {
+                            p[row + x] = (short) ((p[up + x] & 0xFFFF) + difference(r, t));
+                        }
+                    }
+                    default -> {
+                        for (int x = 1; x < width; x++) {
+                            int rb = p[up + x] & 0xFFFF;
+                            int rc = p[up + x - 1] & 0xFFFF;
+                            ra = (predict(predictor, ra, rb, rc) + difference(r, t)) & 0xFFFF;
+                            p[row + x] = (short) ra;
+                        }
+                    }
+                }
+            }
+            if (r.overrun()) {
+                throw origin.error("the entropy-coded data ends in line " + y + " of the scan (truncated or corrupt)");
+            }
+        }
+    }
+
+    /** Several components with one sample each per MCU: the colour case. */
+    private void interleaved(int width, int height, int rowsPerInterval) throws PixelDataException {
+        int n = scan.length;
+        int restarts = 0;
+        for (int y = 0; y < height; y++) {
+            boolean first = y == 0;
+            if (rowsPerInterval > 0 && y > 0 && y % rowsPerInterval == 0) {
+                in.restart(restarts++);
+                first = true;
+            }
+            for (int x = 0; x < width; x++) {
+                for (int i = 0; i < n; i++) {
+                    Component c = scan[i];
+                    short[] p = c.samples;
+                    int at = c.offset + y * c.stride + x;
+                    int prediction;
+                    if (first) {
+                        prediction = x == 0 ? initial : p[at - 1] & 0xFFFF;
+                    } else if (x == 0) {
+                        prediction = p[at - c.stride] & 0xFFFF;
+                    } else {
+                        prediction = predict(predictor, p[at - 1] & 0xFFFF, p[at - c.stride] & 0xFFFF,
+                                p[at - c.stride - 1] & 0xFFFF);
+                    }
+                    p[at] = (short) (prediction + difference(in, c.dcTable));
+                }
+            }
+            if (in.overrun()) {
+                throw origin.error("the entropy-coded data ends in line " + y + " of the scan (truncated or corrupt)");
+            }
+        }
+    }
+
+    /**
+     * Any sampling factors and restart intervals that end mid-line: MCU by MCU, each sample
+     * predicted by where it lies relative to the start of its restart interval.
+     */
+    private void general(int perLine, int lines) throws PixelDataException {
+        int n = scan.length;
+        int[] resetRow = new int[n];
+        int[] resetColumn = new int[n];
+        int untilRestart = restartInterval;
+        int restarts = 0;
+        for (int my = 0; my < lines; my++) {
+            for (int mx = 0; mx < perLine; mx++) {
+                if (restartInterval > 0) {
+                    if (untilRestart == 0) {
+                        in.restart(restarts++);
+                        untilRestart = restartInterval;
+                        for (int i = 0; i < n; i++) {
+                            resetRow[i] = n == 1 ? my : my * scan[i].v;
+                            resetColumn[i] = n == 1 ? mx : mx * scan[i].h;
+                        }
+                    }
+                    untilRestart--;
+                }
+                for (int i = 0; i < n; i++) {
+                    Component c = scan[i];
+                    int hs = n == 1 ? 1 : c.h;
+                    int vs = n == 1 ? 1 : c.v;
+                    for (int v = 0; v < vs; v++) {
+                        int y = my * vs + v;
+                        for (int h = 0; h < hs; h++) {
+                            int x = mx * hs + h;
+                            short[] p = c.samples;
+                            int at = c.offset + y * c.stride + x;
+                            int prediction;
+                            if (y == resetRow[i]) {
+                                prediction = x == resetColumn[i] ? initial : p[at - 1] & 0xFFFF;
+                            } else if (x == 0) {
+                                prediction = p[at - c.stride] & 0xFFFF;
+                            } else {
+                                prediction = predict(predictor, p[at - 1] & 0xFFFF, p[at - c.stride] & 0xFFFF,
+                                        p[at - c.stride - 1] & 0xFFFF);
+                            }
+                            p[at] = (short) (prediction + difference(in, c.dcTable));
+                        }
+                    }
+                }
+            }
+            if (in.overrun()) {
+                throw origin.error("the entropy-coded data ends in MCU row " + my + " of the scan (truncated or corrupt)");
+            }
+        }
+    }
+
+    /** The predictors of Table H.1, selection values 1 to 7, on unsigned samples. */
+    static int predict(int selection, int ra, int rb, int rc) {
+        return switch (selection) {
+            case 1 -> ra;
+            case 2 -> rb;
+            case 3 -> rc;
+            case 4 -> ra + rb - rc;
+            case 5 -> ra + ((rb - rc) >> 1);
+            case 6 -> rb + ((ra - rc) >> 1);
+            default -> (ra + rb) >> 1;
+        };
+    }
+
+    /**
+     * One difference (H.1.2.2): a Huffman-coded category SSSS and SSSS extra bits, except
+     * category 16, which stands for 32768 alone.
+     */
+    private static int difference(BitReader r, HuffmanTable t) throws PixelDataException {
+        if (r.bits < 32) {
+            r.fill();
+        }
+        int e = t.fast[(int) (r.buf >>> (r.bits - HuffmanTable.FAST_BITS)) & HuffmanTable.FAST_MASK];
+        int s;
+        if (e != 0) {
+            r.bits -= e >> 8;
+            s = e & 0xFF;
+        } else {
+            s = r.decodeLong(t);
+        }
+        if (s == 0) {
+            return 0;
+        }
+        if (s == 16) {
+            return 32768;
+        }
+        r.bits -= s;
+        int v = (int) (r.buf >>> r.bits) & ((1 << s) - 1);
+        return v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
+    }
+}
