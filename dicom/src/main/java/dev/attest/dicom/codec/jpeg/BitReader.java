@@ -2,6 +2,10 @@ package dev.attest.dicom.codec.jpeg;
 
 import dev.attest.dicom.pixel.PixelDataException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads the bits of an entropy-coded segment (T.81 F.2.2.5): most significant bit first, with
  * stuffed zero bytes after 0xFF removed, through a 64-bit buffer. At a marker or the end of the
@@ -9,6 +13,10 @@ import dev.attest.dicom.pixel.PixelDataException;
  * consumes any of them was cut short, which {@link #overrun()} reports.
  */
 final class BitReader {
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final byte[] data;
     private final int end;
     private final FrameOrigin origin;
@@ -28,9 +36,23 @@ final class BitReader {
         this.origin = origin;
     }
 
-    /** Loads bytes until at least 57 bits are buffered. */
+    /** Loads bytes until at least 56 bits are buffered. */
     void fill() {
-        while (bits <= 56) {
+        int room = (63 - bits) >> 3;
+        if (room > 0 && !ended && pos + 8 <= end) {
+            // Most of the time the next 8 bytes hold no 0xFF (so no stuffing and no marker):
+            // take as many whole bytes as fit at once.
+            long w = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~w;
+            if (((inverted - ONES) & ~inverted & HIGH_BITS) == 0) {
+                int n = room << 3;
+                buf = (buf << n) | (w >>> (64 - n));
+                bits += n;
+                pos += room;
+                return;
+            }
+        }
+        while (bits <= 55) {
             if (!ended) {
                 if (pos < end) {
                     int b = data[pos] & 0xFF;

@@ -140,8 +140,25 @@ final class DctScanDecoder {
         int dc = c.dcPredictor + r.receiveExtend(r.decode(c.dcTable));
         c.dcPredictor = dc;
         HuffmanTable ac = c.acTable;
+        int[] shortCodes = ac.coefficientLookup();
         boolean flat = true;
         for (int k = 1; k < 64; ) {
+            if (r.bits < HuffmanTable.FAST_BITS) {
+                r.fill();
+            }
+            int whole = shortCodes[(int) (r.buf >>> (r.bits - HuffmanTable.FAST_BITS)) & HuffmanTable.FAST_MASK];
+            if (whole != 0) {
+                // A short code and its extra bits together: the common case.
+                r.bits -= whole & 15;
+                k += (whole >> 4) & 15;
+                if (k > 63) {
+                    throw origin.error("an AC coefficient run passes the end of the block near byte " + r.pos);
+                }
+                b[ZIGZAG[k]] = whole >> 8;
+                flat = false;
+                k++;
+                continue;
+            }
             int rs = r.decode(ac);
             int s = rs & 15;
             int run = rs >> 4;

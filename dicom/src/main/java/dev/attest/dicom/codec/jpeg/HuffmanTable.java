@@ -20,6 +20,10 @@ final class HuffmanTable {
     final int[] values;
     /** The largest value the table holds, to check a scan's tables once instead of every symbol. */
     final int maxValue;
+    /** Built on first use by a lossless scan: see {@link #differenceLookup()}. */
+    private int[] differences;
+    /** Built on first use by a DCT scan: see {@link #coefficientLookup()}. */
+    private int[] coefficients;
 
     /**
      * @param counts the number of codes of each length, {@code counts[0]} for length 1 up to
@@ -67,5 +71,77 @@ final class HuffmanTable {
             }
             code <<= 1;
         }
+    }
+
+    static final int DIFF_BITS = 12;
+    static final int DIFF_MASK = (1 << DIFF_BITS) - 1;
+
+    /**
+     * For lossless coding, where a value is the category SSSS of a difference whose SSSS extra
+     * bits follow the code (H.1.2.2): for each 12-bit prefix holding a whole code and its extra
+     * bits, (difference << 8) | bits used; 0 where the prefix does not hold both.
+     */
+    int[] differenceLookup() {
+        int[] d = differences;
+        if (d != null) {
+            return d;
+        }
+        d = new int[1 << DIFF_BITS];
+        for (int prefix = 0; prefix < d.length; prefix++) {
+            int e = fast[prefix >>> (DIFF_BITS - FAST_BITS)];
+            if (e == 0) {
+                continue;
+            }
+            int len = e >> 8;
+            int s = e & 0xFF;
+            int used = len + (s == 16 ? 0 : s);
+            if (used > DIFF_BITS) {
+                continue;
+            }
+            int diff;
+            if (s == 0) {
+                diff = 0;
+            } else if (s == 16) {
+                diff = 32768;
+            } else {
+                int v = (prefix >>> (DIFF_BITS - used)) & ((1 << s) - 1);
+                diff = v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
+            }
+            d[prefix] = (diff << 8) | used;
+        }
+        differences = d;
+        return d;
+    }
+
+    /**
+     * For AC coefficients, whose values are RRRRSSSS (a run of zeros and the category of the next
+     * coefficient, F.1.2.2): for each {@value #FAST_BITS}-bit prefix holding a whole code with
+     * SSSS &gt; 0 and its extra bits, (coefficient << 8) | (run << 4) | bits used; 0 otherwise
+     * (end of block, zero runs, long codes), which the general path decodes.
+     */
+    int[] coefficientLookup() {
+        int[] c = coefficients;
+        if (c != null) {
+            return c;
+        }
+        c = new int[1 << FAST_BITS];
+        for (int prefix = 0; prefix < c.length; prefix++) {
+            int e = fast[prefix];
+            if (e == 0) {
+                continue;
+            }
+            int len = e >> 8;
+            int run = (e >> 4) & 15;
+            int s = e & 15;
+            int used = len + s;
+            if (s == 0 || used > FAST_BITS) {
+                continue;
+            }
+            int v = (prefix >>> (FAST_BITS - used)) & ((1 << s) - 1);
+            int coefficient = v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
+            c[prefix] = (coefficient << 8) | (run << 4) | used;
+        }
+        coefficients = c;
+        return c;
     }
 }

@@ -49,11 +49,15 @@ final class LosslessScanDecoder {
         }
     }
 
-    /** One component, row by row: the benchmarked case (grey CT and MR), so kept tight. */
+    /**
+     * One component, row by row: the benchmarked case (grey CT and MR), so kept tight: the bit
+     * buffer lives in local variables for a line at a time.
+     */
     private void single(Component c, int width, int height, int rowsPerInterval) throws PixelDataException {
         short[] p = c.samples;
         int stride = c.stride;
         HuffmanTable t = c.dcTable;
+        int[] lookup = t.differenceLookup();
         BitReader r = in;
         int restarts = 0;
         for (int y = 0; y < height; y++) {
@@ -63,40 +67,51 @@ final class LosslessScanDecoder {
                 r.restart(restarts++);
                 first = true;
             }
-            if (first) {
-                // The first line of a scan or interval predicts from the left only (H.1.2.1).
-                int left = initial + difference(r, t);
-                p[row] = (short) left;
-                for (int x = 1; x < width; x++) {
-                    left = (left & 0xFFFF) + difference(r, t);
-                    p[row + x] = (short) left;
+            int up = row - stride;
+            // The first line of a scan or interval predicts from the left only, the first
+            // column from above (H.1.2.1).
+            int ra = first ? initial : p[up] & 0xFFFF;
+            int sel = first ? 1 : predictor;
+            long buf = r.buf;
+            int bits = r.bits;
+            for (int x = 0; x < width; x++) {
+                if (bits < 32) {
+                    r.buf = buf;
+                    r.bits = bits;
+                    r.fill();
+                    buf = r.buf;
+                    bits = r.bits;
                 }
-            } else {
-                int up = row - stride;
-                int ra = ((p[up] & 0xFFFF) + difference(r, t)) & 0xFFFF;
-                p[row] = (short) ra;
-                switch (predictor) {
-                    case 1 -> {
-                        for (int x = 1; x < width; x++) {
-                            ra = (ra + difference(r, t)) & 0xFFFF;
-                            p[row + x] = (short) ra;
-                        }
-                    }
-                    case 2 -> {
-                        for (int x = 1; x < width; x++) {
-                            p[row + x] = (short) ((p[up + x] & 0xFFFF) + difference(r, t));
-                        }
-                    }
-                    default -> {
-                        for (int x = 1; x < width; x++) {
-                            int rb = p[up + x] & 0xFFFF;
-                            int rc = p[up + x - 1] & 0xFFFF;
-                            ra = (predict(predictor, ra, rb, rc) + difference(r, t)) & 0xFFFF;
-                            p[row + x] = (short) ra;
-                        }
-                    }
+                int diff;
+                int e = lookup[(int) (buf >>> (bits - HuffmanTable.DIFF_BITS)) & HuffmanTable.DIFF_MASK];
+                if (e != 0) {
+                    bits -= e & 0xFF;
+                    diff = e >> 8;
+                } else {
+                    r.buf = buf;
+                    r.bits = bits;
+                    diff = difference(r, t);
+                    bits = r.bits;
                 }
+                int prediction;
+                if (x == 0) {
+                    prediction = ra;
+                } else {
+                    prediction = switch (sel) {
+                        case 1 -> ra;
+                        case 2 -> p[up + x] & 0xFFFF;
+                        case 3 -> p[up + x - 1] & 0xFFFF;
+                        case 4 -> ra + (p[up + x] & 0xFFFF) - (p[up + x - 1] & 0xFFFF);
+                        case 5 -> ra + (((p[up + x] & 0xFFFF) - (p[up + x - 1] & 0xFFFF)) >> 1);
+                        case 6 -> (p[up + x] & 0xFFFF) + ((ra - (p[up + x - 1] & 0xFFFF)) >> 1);
+                        default -> (ra + (p[up + x] & 0xFFFF)) >> 1;
+                    };
+                }
+                ra = (prediction + diff) & 0xFFFF;
+                p[row + x] = (short) ra;
             }
+            r.buf = buf;
+            r.bits = bits;
             if (r.overrun()) {
                 throw origin.error("the entropy-coded data ends in line " + y + " of the scan (truncated or corrupt)");
             }
@@ -209,6 +224,11 @@ final class LosslessScanDecoder {
     private static int difference(BitReader r, HuffmanTable t) throws PixelDataException {
         if (r.bits < 32) {
             r.fill();
+        }
+        int whole = t.differenceLookup()[(int) (r.buf >>> (r.bits - HuffmanTable.DIFF_BITS)) & HuffmanTable.DIFF_MASK];
+        if (whole != 0) {
+            r.bits -= whole & 0xFF;
+            return whole >> 8;
         }
         int e = t.fast[(int) (r.buf >>> (r.bits - HuffmanTable.FAST_BITS)) & HuffmanTable.FAST_MASK];
         int s;
