@@ -54,6 +54,12 @@ final class HuffmanTable {
             if (n > 0) {
                 valueOffset[len] = index - code;
                 for (int i = 0; i < n; i++, code++, index++) {
+                    // Canonical codes of one length count up from the previous length's next
+                    // code: they must still fit in len bits, or the table is over-subscribed.
+                    if (code >= (1 << len)) {
+                        throw origin.error("a Huffman table declares more codes of length " + len
+                                + " or less than fit in " + len + " bits");
+                    }
                     if (len <= FAST_BITS) {
                         int shift = FAST_BITS - len;
                         int entry = (len << 8) | values[index];
@@ -63,11 +69,6 @@ final class HuffmanTable {
                     }
                 }
                 maxCode[len] = code - 1;
-            }
-            // Canonical codes of one length count up from the previous length's next code: they
-            // must still fit in len bits, or the table is over-subscribed.
-            if (code > (1 << len)) {
-                throw origin.error("a Huffman table declares more codes of length " + len + " or less than fit in " + len + " bits");
             }
             code <<= 1;
         }

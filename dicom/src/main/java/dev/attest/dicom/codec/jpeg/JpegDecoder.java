@@ -52,7 +52,7 @@ final class JpegDecoder {
             throw origin.error("the codestream does not start with an SOI marker (FFD8)");
         }
         pos = 2;
-        readMarkers();
+        boolean ended = readMarkers();
         if (frame == null) {
             throw origin.error("the codestream has no frame header (SOF marker)");
         }
@@ -65,6 +65,10 @@ final class JpegDecoder {
             }
         }
         if (frame.progressive()) {
+            if (!ended) {
+                // Without EOI there is no telling whether later scans (detail, refinement) are missing.
+                throw origin.error("the progressive codestream ends after " + scans + " scan(s) without an EOI marker (truncated)");
+            }
             for (Component c : frame.components()) {
                 DctScanDecoder.transformAll(c, frame.precision());
             }
@@ -72,11 +76,13 @@ final class JpegDecoder {
         return output();
     }
 
-    private void readMarkers() throws PixelDataException {
+    /** Reads marker segments up to EOI (returns true) or the end of the data (false). */
+    private boolean readMarkers() throws PixelDataException {
         while (true) {
             int marker = nextMarker();
             if (marker < 0 || marker == EOI) {
-                return; // a missing EOI is tolerated once the scans are complete, as decoders do
+                // A sequential or lossless frame whose scans are complete decodes without its EOI, as in other decoders.
+                return marker == EOI;
             }
             if (standalone(marker)) {
                 continue; // a stray RSTn or TEM carries nothing
@@ -221,6 +227,10 @@ final class JpegDecoder {
     }
 
     private void allocate(Component[] comps) throws PixelDataException {
+        if (d.nativeFrameBytes() > JpegFrameCodec.maxNativeBytes(end)) {
+            throw origin.error(end + " bytes of JPEG data cannot hold the " + d.nativeFrameBytes()
+                    + " bytes the image attributes describe");
+        }
         int unit = frame.unitSize();
         for (Component c : comps) {
             long w = (long) c.unitsWide * unit;

@@ -35,6 +35,10 @@ public final class JpegFrameCodec implements FrameCodec {
 
     @Override
     public long maxNativeFrameBytes(long encodedBytes) {
+        return maxNativeBytes(encodedBytes);
+    }
+
+    static long maxNativeBytes(long encodedBytes) {
         return encodedBytes * MAX_EXPANSION + 65536;
     }
 

@@ -37,15 +37,21 @@ final class LosslessScanDecoder {
         // densely (A.2.3); a non-interleaved scan covers the component's own samples.
         int perLine = scan.length == 1 ? scan[0].width : frame.mcusPerLine();
         int lines = scan.length == 1 ? scan[0].height : frame.mcuRows();
-        if (unitSampling && (restartInterval == 0 || restartInterval % perLine == 0)) {
-            int rowsPerInterval = restartInterval == 0 ? 0 : restartInterval / perLine;
+        if (restartInterval % perLine != 0) {
+            // Prediction restarts with each interval's first line (H.1.2.1), which an interval
+            // starting mid-line would not have; DCMTK (IJG) refuses these too.
+            throw origin.error("the lossless restart interval of " + restartInterval + " MCUs is not a whole number of lines of "
+                    + perLine + " MCUs");
+        }
+        int rowsPerInterval = restartInterval / perLine;
+        if (unitSampling) {
             if (scan.length == 1) {
                 single(scan[0], perLine, lines, rowsPerInterval);
             } else {
                 interleaved(perLine, lines, rowsPerInterval);
             }
         } else {
-            general(perLine, lines);
+            sampled(perLine, lines);
         }
     }
 
@@ -152,13 +158,12 @@ final class LosslessScanDecoder {
     }
 
     /**
-     * Any sampling factors and restart intervals that end mid-line: MCU by MCU, each sample
-     * predicted by where it lies relative to the start of its restart interval.
+     * An interleaved scan whose MCUs hold several samples of some component (A.2.3): MCU by MCU,
+     * each sample predicted by where it lies relative to the first line of its restart interval.
      */
-    private void general(int perLine, int lines) throws PixelDataException {
+    private void sampled(int perLine, int lines) throws PixelDataException {
         int n = scan.length;
-        int[] resetRow = new int[n];
-        int[] resetColumn = new int[n];
+        int firstLine = 0;
         int untilRestart = restartInterval;
         int restarts = 0;
         for (int my = 0; my < lines; my++) {
@@ -167,26 +172,21 @@ final class LosslessScanDecoder {
                     if (untilRestart == 0) {
                         in.restart(restarts++);
                         untilRestart = restartInterval;
-                        for (int i = 0; i < n; i++) {
-                            resetRow[i] = n == 1 ? my : my * scan[i].v;
-                            resetColumn[i] = n == 1 ? mx : mx * scan[i].h;
-                        }
+                        firstLine = my; // intervals are whole MCU lines
                     }
                     untilRestart--;
                 }
-                for (int i = 0; i < n; i++) {
-                    Component c = scan[i];
-                    int hs = n == 1 ? 1 : c.h;
-                    int vs = n == 1 ? 1 : c.v;
-                    for (int v = 0; v < vs; v++) {
-                        int y = my * vs + v;
-                        for (int h = 0; h < hs; h++) {
-                            int x = mx * hs + h;
-                            short[] p = c.samples;
+                for (Component c : scan) {
+                    short[] p = c.samples;
+                    int top = firstLine * c.v;
+                    for (int v = 0; v < c.v; v++) {
+                        int y = my * c.v + v;
+                        for (int h = 0; h < c.h; h++) {
+                            int x = mx * c.h + h;
                             int at = c.offset + y * c.stride + x;
                             int prediction;
-                            if (y == resetRow[i]) {
-                                prediction = x == resetColumn[i] ? initial : p[at - 1] & 0xFFFF;
+                            if (y == top) {
+                                prediction = x == 0 ? initial : p[at - 1] & 0xFFFF;
                             } else if (x == 0) {
                                 prediction = p[at - c.stride] & 0xFFFF;
                             } else {
