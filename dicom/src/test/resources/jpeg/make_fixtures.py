@@ -38,7 +38,7 @@ def dataset(name, rows, cols, spp, bits_alloc, bits_stored, signed, photometric,
     ds.file_meta = FileMetaDataset()
     ds.file_meta.TransferSyntaxUID = ts
     ds.file_meta.MediaStorageSOPClassUID = SC
-    ds.file_meta.MediaStorageSOPInstanceUID = uid(zlib.crc32(name.encode()))
+    ds.file_meta.MediaStorageSOPInstanceUID = uid(zlib.crc32(os.path.basename(name).encode()))
     ds.is_little_endian = True
     ds.is_implicit_VR = False
     ds.SOPClassUID = SC
@@ -177,10 +177,11 @@ def category(d):
     return 0 if d == 0 else (16 if d == 32768 else int(abs(d)).bit_length())
 
 
-def lossless_encode(planes, sampling, precision, predictor, pt=0, restart=0):
-    """A lossless (process 14) codestream of one interleaved scan (or a single component),
-    following T.81 H.1.2.1: the first line of the scan and of each restart interval predicts
-    from the left, the first sample from 2^(P-Pt-1), each further line's first sample from above."""
+def lossless_scan(planes, sampling, precision, predictor, pt, restart):
+    """The Huffman table (BITS, HUFFVAL) and entropy-coded segments of one lossless scan of
+    `planes`, following T.81 H.1.2.1: the first line of the scan and of each restart interval
+    predicts from the left, the first sample from 2^(P-Pt-1), each further line's first sample
+    from above."""
     n = len(planes)
     hmax = max(h for h, _ in sampling)
     vmax = max(v for _, v in sampling)
@@ -241,24 +242,40 @@ def lossless_encode(planes, sampling, precision, predictor, pt=0, restart=0):
             out.put(d if d > 0 else d + (1 << s) - 1, s)
     out.flush()
     segments += out.out
-    j = bytearray(b"\xFF\xD8")
+    return bits, values, bytes(segments), height, width
+
+
+def segment(code, payload):
+    return bytes([0xFF, code]) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def lossless_encode(planes, sampling, precision, predictor, pt=0, restart=0, separate_scans=False):
+    """A lossless (process 14) codestream: one interleaved scan of all components or, with
+    separate_scans, one scan per component, each with its own Huffman table (redefined in
+    destination 0 before it) and the predictor predictor[i]."""
+    n = len(planes)
+    scans = [(list(range(n)), predictor)] if not separate_scans else [([i], predictor[i]) for i in range(n)]
+    body = bytearray()
+    height = width = 0
+    for comps, sv in scans:
+        bits, values, data, h, w = lossless_scan([planes[i] for i in comps], [sampling[i] for i in comps],
+                                                 precision, sv, pt, restart)
+        height, width = max(height, h), max(width, w)
+        body += segment(0xC4, bytes([0x00]) + bytes(bits) + bytes(values))
+        sos = bytes([len(comps)]) + b"".join(bytes([i + 1, 0x00]) for i in comps) + bytes([sv, 0, pt])
+        body += segment(0xDA, sos) + data
     sof = bytes([precision, height >> 8, height & 255, width >> 8, width & 255, n])
     for i, (h, v) in enumerate(sampling):
         sof += bytes([i + 1, (h << 4) | v, 0])
-    j += b"\xFF\xC3" + (len(sof) + 2).to_bytes(2, "big") + sof
-    dht = bytes([0x00]) + bytes(bits) + bytes(values)
-    j += b"\xFF\xC4" + (len(dht) + 2).to_bytes(2, "big") + dht
+    j = b"\xFF\xD8" + segment(0xC3, sof)
     if restart:
-        j += b"\xFF\xDD\x00\x04" + restart.to_bytes(2, "big")
-    sos = bytes([n]) + b"".join(bytes([i + 1, 0x00]) for i in range(n)) + bytes([predictor, 0, pt])
-    j += b"\xFF\xDA" + (len(sos) + 2).to_bytes(2, "big") + sos
-    j += segments + b"\xFF\xD9"
-    return bytes(j)
+        j += segment(0xDD, restart.to_bytes(2, "big"))
+    return j + bytes(body) + b"\xFF\xD9"
 
 
 def own_lossless(name, planes, sampling, precision, predictor, photometric, source, bits_alloc, bits_stored,
-                 signed, pt=0, restart=0):
-    jpeg = lossless_encode(planes, sampling, precision, predictor, pt, restart)
+                 signed, pt=0, restart=0, separate_scans=False):
+    jpeg = lossless_encode(planes, sampling, precision, predictor, pt, restart, separate_scans)
     ts = "1.2.840.10008.1.2.4.70" if predictor == 1 else "1.2.840.10008.1.2.4.57"
     rows, cols = source.shape[:2]
     spp = 1 if source.ndim == 2 else source.shape[2]
@@ -280,6 +297,9 @@ grey4 = (grey8 >> 4).astype(np.uint8)
 own_lossless("lossless_4bit_sv3.dcm", [grey4], [(1, 1)], 4, 3, "MONOCHROME2", grey4, 8, 4, False)
 own_lossless("lossless_rgb_restart.dcm", [rgb[:, :, i] for i in range(3)], [(1, 1)] * 3, 8, 5, "RGB", rgb, 8, 8,
              False, restart=37)
+# One scan per component, predictors 2, 7 and 4, a new Huffman table before each scan.
+own_lossless("lossless_rgb_three_scans.dcm", [rgb[:, :, i] for i in range(3)], [(1, 1)] * 3, 8, [2, 7, 4], "RGB", rgb,
+             8, 8, False, separate_scans=True)
 # 4:2:0 in lossless JPEG: Y at full size, Cb and Cr at half size each way (sizes divide evenly).
 luma = rgb[:22, :36, 0]
 chroma1 = rgb[:22:2, :36:2, 1]

@@ -105,6 +105,15 @@ class LosslessJpegTest {
     }
 
     @Test
+    void decodesOneScanPerComponentWithItsOwnPredictorAndHuffmanTable() throws DicomException {
+        byte[] jpeg = JpegFixtures.codestream("lossless_rgb_three_scans.dcm");
+        int sos = JpegFixtures.find(jpeg, JpegMarkers.SOS);
+        assertEquals(1, jpeg[sos + 4], "the first scan holds one component");
+        StoredPixels px = JpegFixtures.decode("lossless_rgb_three_scans.dcm");
+        assertArrayEquals(JpegFixtures.decode("source_rgb.dcm").bytes(), px.bytes());
+    }
+
+    @Test
     void repeatsSubsampledChromaAsDcmtkDoes() throws DicomException {
         // Y at full size, Cb and Cr at half size both ways, all in one interleaved scan of 6-sample MCUs.
         byte[] jpeg = JpegFixtures.codestream("lossless_420.dcm");
