@@ -167,10 +167,14 @@ class PixelReferenceTest {
 
     /**
      * YBR → RGB conversion rounds differently from decoder to decoder, so colour-converted files
-     * may differ by 2; lossy files decoded by another decoder by 1 (inverse DCT rounding), lossy
-     * JPEG 2000 by the issue's acceptance.
+     * may differ by 2; lossy files decoded by another decoder by 1 (inverse DCT rounding). Neither
+     * may exceed the lossy acceptance of issue 3 (max |diff| 2 for 8-bit samples, 4 for deeper
+     * ones), and the differences must stay rare: mean |diff| below 0.5. Lossy JPEG 2000 is held to
+     * that acceptance itself (JJ2000 here, OpenJPEG for the reference).
      */
     private static void compareWithRaw(String name, JsonNode ref, StoredPixels px) throws IOException {
+        int tolerance = Math.min(ref.path("colorConvertedFromYBR").asBoolean() ? 2 : 1,
+                ref.path("bitsStored").asInt(16) <= 8 ? 2 : 4);
         byte[] raw;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(
                 TestData.path("dicom-codecs/reference-raw/" + ref.get("raw").asText())))) {
@@ -190,8 +194,8 @@ class PixelReferenceTest {
             assertJpeg2000Acceptance(name, ref.path("bitsStored").asInt(), max, mean);
             return;
         }
-        int tolerance = ref.path("colorConvertedFromYBR").asBoolean() ? 2 : 1;
         assertTrue(max <= tolerance, name + ": max |diff| " + max + " > " + tolerance);
+        assertTrue(mean < 0.5, name + ": mean |diff| " + mean + " is not below 0.5");
     }
 
     /**
