@@ -63,10 +63,8 @@ final class ScanDecoder {
     private final int quantOffset;
 
     // ---- context state (T.87 A.2) ------------------------------------------------------------
-    private final int[] ctxA = new int[REGULAR_CONTEXTS + 2];
-    private final int[] ctxB = new int[REGULAR_CONTEXTS + 2];
-    private final int[] ctxC = new int[REGULAR_CONTEXTS + 2];
-    private final int[] ctxN = new int[REGULAR_CONTEXTS + 2];
+    /** A, B, C and N of context i at 4i .. 4i + 3: one array keeps a context in one cache line and one register. */
+    private final int[] ctx = new int[4 * (REGULAR_CONTEXTS + 2)];
     private final int[] ctxNn = new int[2];
     private int runIndex;
 
@@ -93,10 +91,12 @@ final class ScanDecoder {
 
     private void initContexts() {
         int a = Math.max(2, (range + 32) >> 6);
-        Arrays.fill(ctxA, a);
-        Arrays.fill(ctxB, 0);
-        Arrays.fill(ctxC, 0);
-        Arrays.fill(ctxN, 1);
+        for (int i = 0; i < ctx.length; i += 4) {
+            ctx[i] = a;
+            ctx[i + 1] = 0;
+            ctx[i + 2] = 0;
+            ctx[i + 3] = 1;
+        }
         ctxNn[0] = 0;
         ctxNn[1] = 0;
         runIndex = 0;
@@ -190,11 +190,27 @@ final class ScanDecoder {
 
     // ---- one line of one component -----------------------------------------------------------
 
-    /** Decodes samples 1..width of {@code cur}; index 0 holds Ra of the first sample, prev[0] its Rc. */
+    /**
+     * Decodes samples 1..width of {@code cur}; index 0 holds Ra of the first sample, prev[0] its Rc.
+     * This is the hot loop: regular mode and the Golomb fast path are written out here, with the
+     * bit buffer and the parameters in locals, because the JIT will not inline them as methods.
+     * {@link #decodeRegular} is the same regular mode, kept for interleaved samples.
+     */
     private void decodeLine(int[] prev, int[] cur) throws JpegLsException {
         final byte[] q = quant;
         final int qo = quantOffset;
         final int w = width;
+        final int[] ctx = this.ctx;
+        final int maxVal = this.maxVal;
+        final int near = this.near;
+        final int step = this.step;
+        final int rangeStep = this.rangeStep;
+        final int reset = this.reset;
+        final int prefixLimit = limit - qbpp - 1;
+        final int maxMapped = this.maxMapped;
+        final int lossless = near == 0 ? -1 : 0;
+        long bits = this.bits;
+        int avail = this.avail;
         int x = 1;
         int ra = cur[0];
         int rb = prev[0];
@@ -204,38 +220,107 @@ final class ScanDecoder {
             rb = rd;
             rd = prev[x + 1];
             int context = 81 * q[qo + rd - rb] + 9 * q[qo + rb - rc] + q[qo + rc - ra];
-            if (context != 0) {
-                ra = decodeRegular(context, ra, rb, rc);
-                cur[x++] = ra;
-            } else {
+            if (context == 0) {
+                this.bits = bits;
+                this.avail = avail;
                 x = decodeRun(prev, cur, x);
+                bits = this.bits;
+                avail = this.avail;
                 if (x > w) {
-                    return;
+                    break;
                 }
                 ra = cur[x - 1];
                 rb = prev[x - 1];
                 rd = prev[x];
+                continue;
             }
+            // Regular mode, T.87 A.4 to A.6.
+            int sign = context >> 31;
+            int at = ((context ^ sign) - sign) << 2;
+            // MED (T.87 A.4.1) is the median of Ra, Rb and Ra + Rb - Rc: min/max, no branches.
+            int px = Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc));
+            int c = ctx[at + 2];
+            px += (c ^ sign) - sign;
+            px = Math.max(0, Math.min(px, maxVal));
+            int a = ctx[at];
+            int n = ctx[at + 3];
+            int b = ctx[at + 1];
+            int k = golombK(a, n);
+            if (avail < 32) {
+                this.bits = bits;
+                this.avail = avail;
+                fill();
+                bits = this.bits;
+                avail = this.avail;
+            }
+            int zeros = Long.numberOfLeadingZeros(bits);
+            int used = zeros + 1 + k;
+            int m;
+            if (zeros < prefixLimit && used <= avail) {
+                m = (zeros << k) | (int) ((bits << (zeros + 1)) >>> 1 >>> (63 - k));
+                bits <<= used;
+                avail -= used;
+            } else {
+                this.bits = bits;
+                this.avail = avail;
+                m = readGolombSlowly(k, prefixLimit);
+                bits = this.bits;
+                avail = this.avail;
+            }
+            if (m > maxMapped) {
+                this.bits = bits;
+                this.avail = avail;
+                throw malformed("a Golomb code decodes to " + m + ", more than any error in a range of " + range);
+            }
+            // The inverted mapping of T.87 A.5.2 (k = 0, NEAR = 0, 2B <= -N) as a mask, not a branch.
+            int e = (m >>> 1) ^ -(m & 1) ^ ((k - 1) >> 31 & (2 * b + n - 1) >> 31 & lossless);
+            b += e * step;
+            a += Math.abs(e);
+            if (n == reset) {
+                a >>= 1;
+                b >>= 1;
+                n >>= 1;
+            }
+            n++;
+            // Bias correction (T.87 A.6.2) without branches: low is -1 when B <= -N, high when B > 0.
+            int low = (b + n - 1) >> 31;
+            int high = -b >> 31;
+            b = Math.min(0, Math.max(1 - n, b + (n & low) - (n & high)));
+            c = Math.max(MIN_C, Math.min(MAX_C, c + low - high));
+            ctx[at] = a;
+            ctx[at + 1] = b;
+            ctx[at + 2] = c;
+            ctx[at + 3] = n;
+            int rx = px + ((e ^ sign) - sign) * step;
+            if (rx < -near) {
+                rx += rangeStep;
+            } else if (rx > maxVal + near) {
+                rx -= rangeStep;
+            }
+            ra = rx < 0 ? 0 : Math.min(rx, maxVal);
+            cur[x++] = ra;
         }
+        this.bits = bits;
+        this.avail = avail;
     }
 
     /** Regular mode (T.87 A.4–A.6) for one sample whose signed context number is {@code context}. */
     private int decodeRegular(int context, int ra, int rb, int rc) throws JpegLsException {
         int sign = context >> 31;
-        int cx = (context ^ sign) - sign;
+        int at = ((context ^ sign) - sign) << 2;
         int mx = Math.max(ra, rb);
         int mn = Math.min(ra, rb);
         int px = rc >= mx ? mn : rc <= mn ? mx : ra + rb - rc;
-        int c = ctxC[cx];
+        int c = ctx[at + 2];
         px += (c ^ sign) - sign;
         if (px < 0) {
             px = 0;
         } else if (px > maxVal) {
             px = maxVal;
         }
-        int a = ctxA[cx];
-        int n = ctxN[cx];
-        int b = ctxB[cx];
+        int a = ctx[at];
+        int n = ctx[at + 3];
+        int b = ctx[at + 1];
         int k = golombK(a, n);
         int m = readGolomb(k, limit - qbpp - 1);
         int e = (m >>> 1) ^ -(m & 1);
@@ -267,10 +352,10 @@ final class ScanDecoder {
                 b = 0;
             }
         }
-        ctxA[cx] = a;
-        ctxB[cx] = b;
-        ctxC[cx] = c;
-        ctxN[cx] = n;
+        ctx[at] = a;
+        ctx[at + 1] = b;
+        ctx[at + 2] = c;
+        ctx[at + 3] = n;
         return reconstruct(px, (e ^ sign) - sign);
     }
 
@@ -348,9 +433,9 @@ final class ScanDecoder {
 
     /** Errval of a run interruption sample of type {@code riType} (0: Ra ≠ Rb, 1: Ra = Rb), with its context update. */
     private int readInterruptionError(int riType) throws JpegLsException {
-        int cx = REGULAR_CONTEXTS + riType;
-        int a = ctxA[cx];
-        int n = ctxN[cx];
+        int at = (REGULAR_CONTEXTS + riType) << 2;
+        int a = ctx[at];
+        int n = ctx[at + 3];
         int nn = ctxNn[riType];
         int k = golombK(riType == 0 ? a : a + (n >> 1), n);
         int m = readGolomb(k, limit - J[runIndex] - 1 - qbpp - 1);
@@ -368,8 +453,8 @@ final class ScanDecoder {
             n >>= 1;
             nn >>= 1;
         }
-        ctxA[cx] = a;
-        ctxN[cx] = n + 1;
+        ctx[at] = a;
+        ctx[at + 3] = n + 1;
         ctxNn[riType] = nn;
         return e;
     }
@@ -453,9 +538,7 @@ final class ScanDecoder {
     /** The Golomb parameter: the least k with N·2^k ≥ A (T.87 A.5.1), without a loop. */
     private static int golombK(int a, int n) {
         int k = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
-        if ((n << k) < a) {
-            k++;
-        }
+        k += ((n << k) - a) >>> 31;
         return Math.min(k, MAX_K);
     }
 
