@@ -54,6 +54,27 @@ record CodingParameters(int maxVal, int t1, int t2, int t3, int reset) {
         return new CodingParameters(maxVal, t1, t2, t3, reset);
     }
 
+    /**
+     * The thresholds CharLS 1.x (the JPEG-LS codec inside DCMTK up to at least 3.6.7) uses by
+     * default when MAXVAL is below 128: it knows only the formulas for MAXVAL ≥ 128 (CharLS issue
+     * #51), so its 2- to 7-bit streams without an LSE segment are coded with other thresholds
+     * than T.87 gives. Returns null when that makes no difference: MAXVAL ≥ 128, or the preset
+     * sets every threshold.
+     */
+    static CodingParameters charLs1Defaults(int precision, int near, PresetParameters preset, long offset) throws JpegLsException {
+        CodingParameters standard = resolve(precision, near, preset, offset);
+        int maxVal = standard.maxVal();
+        if (maxVal >= 128) {
+            return null;
+        }
+        // FACTOR = (min(MAXVAL, 4095) + 128) / 256 is 0 here.
+        int t1 = preset.t1() != 0 ? preset.t1() : clamp(2 + 3 * near, near + 1, maxVal);
+        int t2 = preset.t2() != 0 ? preset.t2() : clamp(3 + 5 * near, t1, maxVal);
+        int t3 = preset.t3() != 0 ? preset.t3() : clamp(4 + 7 * near, t2, maxVal);
+        CodingParameters legacy = new CodingParameters(maxVal, t1, t2, t3, standard.reset());
+        return legacy.equals(standard) ? null : legacy;
+    }
+
     /** T.87's CLAMP(i, j, MAXVAL): j when i lies outside j..MAXVAL. */
     private static int clamp(int i, int j, int maxVal) {
         return i > maxVal || i < j ? j : i;

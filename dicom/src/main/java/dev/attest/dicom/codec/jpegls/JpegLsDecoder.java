@@ -8,6 +8,8 @@ package dev.attest.dicom.codec.jpegls;
  * {@link JpegLsException}.
  */
 final class JpegLsDecoder {
+    /** Padding an encoder may leave after a scan's last sample: up to 7 bits, and a 0 byte after a final 0xFF. */
+    private static final int MAX_PADDING_BITS = 14;
 
     /**
      * What the frame must be: rows, columns and components as the DICOM header gives them, and
@@ -242,8 +244,51 @@ final class JpegLsDecoder {
             throw unsupported(markerAt, "point transform " + pointTransform + " (Al/Ah byte of SOS) is not supported");
         }
         CodingParameters parameters = CodingParameters.resolve(frame.precision(), near, preset, markerAt - origin);
-        ScanDecoder scan = new ScanDecoder(data, origin, p + length, end, frame.columns(), near, parameters);
-        int next = scan.decode(frame.rows(), components, count == 1 ? 0 : interleave, restartInterval, sink);
+        int mode = count == 1 ? 0 : interleave;
+        int start = p + length;
+        int next;
+        boolean clean;
+        JpegLsException failure = null;
+        try {
+            ScanDecoder scan = new ScanDecoder(data, origin, start, end, frame.columns(), near, parameters);
+            next = scan.decode(frame.rows(), components, mode, restartInterval, sink);
+            clean = scan.unreadBits() <= MAX_PADDING_BITS;
+        } catch (JpegLsException e) {
+            if (e.kind() != JpegLsException.Kind.MALFORMED && e.kind() != JpegLsException.Kind.TRUNCATED) {
+                throw e;
+            }
+            failure = e;
+            next = -1;
+            clean = false;
+        }
+        CodingParameters legacy = clean ? null
+                : CodingParameters.charLs1Defaults(frame.precision(), near, preset, markerAt - origin);
+        if (legacy != null) {
+            // The scan failed or did not end where its coded data does, and its samples have under
+            // 8 bits: DCMTK's CharLS 1.x codes those with other default thresholds than T.87
+            // (CharLS issue #51). If they decode the scan cleanly, the stream came from there.
+            int legacyNext = -1;
+            try {
+                ScanDecoder scan = new ScanDecoder(data, origin, start, end, frame.columns(), near, legacy);
+                legacyNext = scan.decode(frame.rows(), components, mode, restartInterval, sink);
+                if (scan.unreadBits() > MAX_PADDING_BITS) {
+                    legacyNext = -1;
+                }
+            } catch (JpegLsException e) {
+                // not a CharLS 1.x stream either
+            }
+            if (legacyNext >= 0) {
+                next = legacyNext;
+                failure = null;
+            } else if (failure == null) {
+                // T.87 decoded it, only with data left over: decode it so again, over the attempt's lines.
+                next = new ScanDecoder(data, origin, start, end, frame.columns(), near, parameters)
+                        .decode(frame.rows(), components, mode, restartInterval, sink);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         for (int index : components) {
             decoded[index] = true;
         }

@@ -67,6 +67,7 @@ final class ScanDecoder {
     private final int[] ctx = new int[4 * (REGULAR_CONTEXTS + 2)];
     private final int[] ctxNn = new int[2];
     private int runIndex;
+    private long unreadBits;
 
     ScanDecoder(byte[] data, int origin, int start, int end, int width, int near, CodingParameters p) {
         this.data = data;
@@ -120,7 +121,18 @@ final class ScanDecoder {
         if (virtualBits > avail) {
             throw truncated(rows - 1);
         }
-        return nextMarker(pos);
+        int marker = nextMarker(pos);
+        unreadBits = avail - virtualBits + 8L * (marker - pos);
+        return marker;
+    }
+
+    /**
+     * Coded bits left between the last sample and the marker that ends the scan, after
+     * {@link #decode}: an encoder leaves at most 7 bits of padding, and 7 more after a final
+     * 0xFF, so many more mean the stream was not decoded as it was encoded.
+     */
+    long unreadBits() {
+        return unreadBits;
     }
 
     private void decodeLineInterleaved(int rows, int[] components, int restartInterval, LineSink sink) throws JpegLsException {
