@@ -68,6 +68,8 @@ final class ScanDecoder {
     private final int[] ctxNn = new int[2];
     private int runIndex;
     private long unreadBits;
+    /** The line being decoded, for messages. */
+    private int row;
 
     ScanDecoder(byte[] data, int origin, int start, int end, int width, int near, CodingParameters p) {
         this.data = data;
@@ -145,6 +147,7 @@ final class ScanDecoder {
         int interval = restartInterval == 0 ? Integer.MAX_VALUE : restartInterval;
         int restarts = 0;
         for (int row = 0, inInterval = 0; row < rows; row++, inInterval++) {
+            this.row = row;
             if (inInterval == interval) {
                 restart(restarts++, row);
                 inInterval = 0;
@@ -178,6 +181,7 @@ final class ScanDecoder {
         int interval = restartInterval == 0 ? Integer.MAX_VALUE : restartInterval;
         int restarts = 0;
         for (int row = 0, inInterval = 0; row < rows; row++, inInterval++) {
+            this.row = row;
             if (inInterval == interval) {
                 restart(restarts++, row);
                 inInterval = 0;
@@ -723,7 +727,14 @@ final class ScanDecoder {
                 "the scan data ends before line " + (row + 1) + " is complete");
     }
 
+    /**
+     * A code that cannot be right; but past the end of the data, where zero bits are read, it is
+     * the truncation that broke it, and that is what is reported.
+     */
     private JpegLsException malformed(String what) {
+        if (virtualBits > avail) {
+            return truncated(row);
+        }
         return malformedAt(Math.min(pos, end), what);
     }
 

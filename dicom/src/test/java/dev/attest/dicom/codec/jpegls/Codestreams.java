@@ -53,6 +53,15 @@ final class Codestreams {
         return out;
     }
 
+    /** {@code stream} with {@code insert} put in at {@code at}. */
+    static byte[] insert(byte[] stream, int at, byte[] insert) {
+        byte[] out = new byte[stream.length + insert.length];
+        System.arraycopy(stream, 0, out, 0, at);
+        System.arraycopy(insert, 0, out, at, insert.length);
+        System.arraycopy(stream, at, out, at + insert.length, stream.length - at);
+        return out;
+    }
+
     /** {@code stream} without the {@code count} bytes from {@code at}. */
     static byte[] remove(byte[] stream, int at, int count) {
         byte[] out = new byte[stream.length - count];
