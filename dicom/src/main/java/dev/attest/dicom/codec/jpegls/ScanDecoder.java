@@ -209,8 +209,8 @@ final class ScanDecoder {
     /**
      * Decodes samples 1..width of {@code cur}; index 0 holds Ra of the first sample, prev[0] its Rc.
      * This is the hot loop: regular mode and the Golomb fast path are written out here, with the
-     * bit buffer and the parameters in locals, because the JIT will not inline them as methods.
-     * {@link #decodeRegular} is the same regular mode, kept for interleaved samples.
+     * bit buffer and the parameters in locals, because the JIT will not inline them as methods,
+     * and the data-dependent branches of T.87's pseudo-code are replaced by min/max and masks.
      */
     private void decodeLine(int[] prev, int[] cur) throws JpegLsException {
         final byte[] q = quant;
@@ -320,7 +320,12 @@ final class ScanDecoder {
         this.avail = avail;
     }
 
-    /** Regular mode (T.87 A.4–A.6) for one sample whose signed context number is {@code context}. */
+    /**
+     * Regular mode (T.87 A.4–A.6) for one sample whose signed context number is {@code context},
+     * written as T.87 states it; used for samples interleaved by sample. {@link #decodeLine} does
+     * the same steps without branches, and the DCMTK streams decoded through both keep the two in
+     * agreement.
+     */
     private int decodeRegular(int context, int ra, int rb, int rc) throws JpegLsException {
         int sign = context >> 31;
         int at = ((context ^ sign) - sign) << 2;
