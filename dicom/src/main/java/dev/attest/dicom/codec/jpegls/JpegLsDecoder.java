@@ -244,8 +244,21 @@ final class JpegLsDecoder {
             throw unsupported(markerAt, "point transform " + pointTransform + " (Al/Ah byte of SOS) is not supported");
         }
         CodingParameters parameters = CodingParameters.resolve(frame.precision(), near, preset, markerAt - origin);
-        int mode = count == 1 ? 0 : interleave;
-        int start = p + length;
+        int next = decodeCodedData(markerAt, p + length, near, parameters, components, count == 1 ? 0 : interleave, sink);
+        for (int index : components) {
+            decoded[index] = true;
+        }
+        scans++;
+        return next;
+    }
+
+    /**
+     * Decodes the coded data of a scan from {@code start}; returns where the marker after it is.
+     * A scan of under-8-bit samples that fails, or does not end where its coded data does, is
+     * decoded again with the thresholds DCMTK's CharLS 1.x uses for them.
+     */
+    private int decodeCodedData(int markerAt, int start, int near, CodingParameters parameters, int[] components, int mode,
+                                LineSink sink) throws JpegLsException {
         int next;
         boolean clean;
         JpegLsException failure = null;
@@ -289,10 +302,6 @@ final class JpegLsDecoder {
         if (failure != null) {
             throw failure;
         }
-        for (int index : components) {
-            decoded[index] = true;
-        }
-        scans++;
         return next;
     }
 
