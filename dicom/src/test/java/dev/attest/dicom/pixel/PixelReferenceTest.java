@@ -45,10 +45,16 @@ class PixelReferenceTest {
      * For 12bitSigned_0x0F0F the dcm2niix reference (4.nii) confirms the sign-extended values
      * (see {@link NativeDecodingTest}); mlut_18's Series Description says "range -2048 to +2047"
      * and its Modality LUT starts at -2048, which only sign extension reaches.
+     * JLSL_16_15_1_1F is signed 15-bit JPEG-LS ("signed 15-bit precision, generated with
+     * pyjpegls"): the reference hashes DCMTK's 15-bit patterns as read by pydicom 2.3; ours is
+     * {@code sha256(((np.frombuffer(<dcmdjpls output>, "<u2") << 1).astype(np.int16) >> 1).tobytes())},
+     * and pydicom's own test data expects those values: {@code arr[59:65, 58] == [-2073, -2629,
+     * -1167, 5566, 11808, 15604]} (pydicom tests/pixels/pixels_reference.py, JLSL_16_15_1_1_1F).
      */
     private static final Map<String, String> SIGN_EXTENDED = Map.of(
             "dcm_qa_12bit/12bitSigned_0x0F0F.dcm", "51aa1a1f9d60466a8ad4f4377e97e7d26fc3c11dbb90ad5f42eef05896b961be",
-            "pydicom-data/mlut_18.dcm", "9195d8833fb4ec4fd38b7ba84b5025859211d62e76af3188dfb426683485d58a");
+            "pydicom-data/mlut_18.dcm", "9195d8833fb4ec4fd38b7ba84b5025859211d62e76af3188dfb426683485d58a",
+            "pydicom-data/JLSL_16_15_1_1F.dcm", "bb0a20c386271e836966f81064e1b439a2951b1faa35b48ddbd34e11fb926b6c");
 
     /**
      * Files the reference could not read whose pixels are all there, with a lossless sibling:
