@@ -21,6 +21,18 @@ public record PolygonRoi(String label, double[] xs, double[] ys) {
         ys = ys.clone();
     }
 
+    /** The vertices' x coordinates (a copy: the record keeps its own). */
+    @Override
+    public double[] xs() {
+        return xs.clone();
+    }
+
+    /** The vertices' y coordinates (a copy). */
+    @Override
+    public double[] ys() {
+        return ys.clone();
+    }
+
     /** Area in square pixels (shoelace formula; self-intersecting outlines are not supported). */
     public double areaPixels() {
         double twice = 0;

@@ -3,7 +3,8 @@ package dev.attest.viewer.render;
 /**
  * A 2D slice of physical values (row-major, width x height, NaN outside the volume) with its
  * pixel size: {@code columnSpacingMm} is the width of a pixel (along a row), {@code rowSpacingMm}
- * its height. Pixel (i, j) has its centre at image coordinates (i, j), as in DICOM.
+ * its height. Pixel (i, j) has its centre at image coordinates (i, j), as in DICOM. The values
+ * are not copied: a slice can be large and is read, never written, here.
  */
 public record SliceImage(float[] values, int width, int height, double columnSpacingMm, double rowSpacingMm,
         String unit) {
