@@ -60,7 +60,9 @@ public record ViewPlane(Vec3 centre, Vec3 right, Vec3 down) {
 
     /** The unit normal right × down, the direction of "next slice". */
     public Vec3 normal() {
-        return right.cross(down);
+        Vec3 n = right.cross(down);
+        // Adding 0.0 turns -0.0 into 0.0, so equal normals compare equal (Vec3 is a record).
+        return new Vec3(n.x() + 0.0, n.y() + 0.0, n.z() + 0.0);
     }
 
     /** Returns the same orientation through another point, as when the crosshair moves. */
