@@ -47,5 +47,9 @@ class NiftiResliceTest {
             assertArrayEquals(new int[] {uv[0], 128, 255 - uv[1]}, r.voxel());
             assertEquals(t1.getPhysical(uv[0], 128, 255 - uv[1]), image.value(uv[0], uv[1]));
         }
+        // Reference voxel values read from the file with numpy.
+        assertEquals(84, image.value(128, 128));
+        assertEquals(93, image.value(100, 60));
+        assertEquals(18, image.value(200, 180));
     }
 }
