@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>The scroll step is the distance along the normal after which some voxel index has advanced
  * by exactly one, 1 / max|∂index/∂n|: the slice spacing for a view aligned with the grid (also a
- * tilted one, where it is the true z distance between slices) and never skipping a voxel layer
- * for an oblique view. Slices are numbered from the volume corner lowest along the normal.
+ * tilted one, where it is the true z distance between slices), and for an oblique view a step
+ * in which no index advances by more than one. Slices are numbered from the volume corner lowest
+ * along the normal (for the sagittal view, whose normal points right, from the patient's left).
  */
 public final class SliceNavigator {
 
