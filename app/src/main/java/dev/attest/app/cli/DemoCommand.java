@@ -23,10 +23,16 @@ import java.util.concurrent.Callable;
  * {@code attest demo}: the built-in demo case. Writes the synthetic CT phantom as a DICOM series
  * with our own writer (once; it is reproducible), reads it back like any study, and converts it.
  */
-@Command(name = "demo", description = "Write the built-in synthetic CT phantom as DICOM, read it back and convert it to NIfTI.")
+@Command(name = "demo", description = "Write the built-in synthetic CT phantom as DICOM, read it back, convert it to NIfTI and open it in the workstation.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "where the demo case goes (default: ~/.cache/attest/demo)")
     Path dir;
+
+    @Option(names = "--no-gui", description = "print the summary only, even when a display is available")
+    boolean noGui;
+
+    @Option(names = "--screenshot", paramLabel = "PNG", description = "open the workstation, save it as PNG once shown, then quit")
+    Path screenshot;
 
     @Override
     public Integer call() throws Exception {
@@ -63,7 +69,19 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("    %2d %-18s %6.0f HU%n", s.label(), s.name(), s.hu());
         }
         System.out.println("Try: ./attest info " + dicomDir);
+        if (!noGui && (screenshot != null || hasDisplay())) {
+            System.out.println("Opening the workstation...");
+            dev.attest.app.gui.WorkstationLauncher.launch(dicomDir, screenshot);
+        } else if (!noGui) {
+            System.out.println("(no display: run ./attest gui " + dicomDir + " on a desktop to see it)");
+        }
         return 0;
+    }
+
+    private static boolean hasDisplay() {
+        String x = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        return (x != null && !x.isBlank()) || (wayland != null && !wayland.isBlank());
     }
 
     private static String dims(StackGeometry s) {

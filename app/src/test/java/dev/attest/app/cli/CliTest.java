@@ -187,7 +187,7 @@ class CliTest {
 
     @Test
     void demoWritesThePhantomSeriesAndReadsItBack(@TempDir Path tmp) throws Exception {
-        Run run = attest("demo", "--dir", tmp.toString());
+        Run run = attest("demo", "--dir", tmp.toString(), "--no-gui");
         assertEquals(0, run.exit(), run.err());
         try (var files = Files.list(tmp.resolve("dicom"))) {
             assertEquals(120, files.count());

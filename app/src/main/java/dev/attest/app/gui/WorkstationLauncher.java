@@ -1,0 +1,21 @@
+package dev.attest.app.gui;
+
+import javafx.application.Application;
+
+import java.nio.file.Path;
+
+/**
+ * Starts the JavaFX workstation. Kept separate from the Application subclass because JavaFX on
+ * the class path refuses a main class that extends Application.
+ */
+public final class WorkstationLauncher {
+    private WorkstationLauncher() {
+    }
+
+    /** Opens the workstation on a DICOM folder/zip/file or NIfTI; blocks until the window closes. */
+    public static void launch(Path input, Path screenshot) {
+        WorkstationApp.startInput = input;
+        WorkstationApp.screenshot = screenshot;
+        Application.launch(WorkstationApp.class);
+    }
+}
