@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Try: ./attest info " + dicomDir);
         if (!noGui && (screenshot != null || hasDisplay())) {
             System.out.println("Opening the workstation...");
-            dev.attest.app.gui.WorkstationLauncher.launch(dicomDir, screenshot);
+            dev.attest.app.gui.WorkstationLauncher.launch(dicomDir, labels, screenshot);
         } else if (!noGui) {
             System.out.println("(no display: run ./attest gui " + dicomDir + " on a desktop to see it)");
         }

@@ -14,12 +14,15 @@ public final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH")
     Path input;
 
+    @Option(names = "--labels", paramLabel = "NIFTI", description = "a label map (NIfTI) to overlay, e.g. a segmentation of the series")
+    Path labels;
+
     @Option(names = "--screenshot", paramLabel = "PNG", description = "save the window as PNG once the image is shown, then quit")
     Path screenshot;
 
     @Override
     public Integer call() {
-        WorkstationLauncher.launch(input, screenshot);
+        WorkstationLauncher.launch(input, labels, screenshot);
         return 0;
     }
 }

@@ -7,6 +7,8 @@ import dev.attest.dicom.series.SeriesSelector;
 import dev.attest.viewer.fx.SliceView;
 import dev.attest.viewer.mpr.Crosshair;
 import dev.attest.viewer.mpr.StandardView;
+import dev.attest.viewer.render.LabelOverlay;
+import dev.attest.viewer.render.LabelTable;
 import dev.attest.viewer.render.WindowLevel;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -45,6 +47,7 @@ import java.util.Map;
  */
 public final class WorkstationApp extends Application {
     static Path startInput;
+    static Path startLabels;
     static Path screenshot;
 
     private final ObjectProperty<Crosshair> crosshair = new SimpleObjectProperty<>(new Crosshair(Vec3.ZERO));
@@ -143,6 +146,9 @@ public final class WorkstationApp extends Application {
             views.forEach(view -> view.setVolume(v));
             series.setText(v.name() + "\n" + g.sizeX() + " x " + g.sizeY() + " x " + g.sizeZ() + ", " + g.orientationCode()
                     + String.format("%nspacing %.2f x %.2f x %.2f mm", g.spacing().x(), g.spacing().y(), g.spacing().z()));
+            if (startLabels != null) {
+                loadLabels(startLabels);
+            }
             progress.setVisible(false);
             status.setText("Loaded " + input);
             stage.setTitle("Attest - " + v.name());
@@ -157,6 +163,17 @@ public final class WorkstationApp extends Application {
         Thread t = new Thread(task, "attest-open");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void loadLabels(Path path) {
+        try {
+            Volume labels = NiftiReader.read(path).volume();
+            LabelOverlay overlay = new LabelOverlay(new LabelTable(), 0.45, LabelOverlay.Mode.FILL);
+            views.forEach(view -> view.setLabels(labels, overlay));
+            series.setText(series.getText() + "\nlabels: " + path.getFileName());
+        } catch (IOException e) {
+            status.setText("Could not open labels " + path + ": " + e.getMessage());
+        }
     }
 
     /** Writes the window's scene as PNG and quits: lets people and scripts check what is shown. */

@@ -14,7 +14,13 @@ public final class WorkstationLauncher {
 
     /** Opens the workstation on a DICOM folder/zip/file or NIfTI; blocks until the window closes. */
     public static void launch(Path input, Path screenshot) {
+        launch(input, null, screenshot);
+    }
+
+    /** As {@link #launch(Path, Path)}, with a NIfTI label map shown over the image. */
+    public static void launch(Path input, Path labels, Path screenshot) {
         WorkstationApp.startInput = input;
+        WorkstationApp.startLabels = labels;
         WorkstationApp.screenshot = screenshot;
         Application.launch(WorkstationApp.class);
     }

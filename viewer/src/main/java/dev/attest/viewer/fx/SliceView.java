@@ -10,7 +10,9 @@ import dev.attest.viewer.mpr.SliceImage;
 import dev.attest.viewer.mpr.SliceNavigator;
 import dev.attest.viewer.mpr.StandardView;
 import dev.attest.viewer.mpr.ViewPlane;
+import dev.attest.viewer.render.Argb;
 import dev.attest.viewer.render.GreyRenderer;
+import dev.attest.viewer.render.LabelOverlay;
 import dev.attest.viewer.render.WindowLevel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,6 +39,8 @@ public final class SliceView extends Region {
     private final ObjectProperty<Crosshair> crosshair;
     private final ObjectProperty<WindowLevel> windowLevel;
     private Volume volume;
+    private Volume labels;
+    private LabelOverlay labelOverlay;
     private SliceImage image;
     private double scale = 1;
     private double offsetX;
@@ -90,6 +94,13 @@ public final class SliceView extends Region {
         redraw();
     }
 
+    /** Shows a label map (any grid in the same patient space) over the image; null removes it. */
+    public void setLabels(Volume labels, LabelOverlay overlay) {
+        this.labels = labels;
+        this.labelOverlay = overlay;
+        redraw();
+    }
+
     public void setOnCursor(Consumer<SliceNavigator.CursorReadout> onCursor) {
         this.onCursor = onCursor;
     }
@@ -104,6 +115,27 @@ public final class SliceView extends Region {
 
     private double toV(double y) {
         return (y - offsetY) / scale - 0.5;
+    }
+
+    /** The label at each pixel centre, nearest voxel of the label map's own grid (labels are never interpolated). */
+    private int[] labelsUnder(SliceImage img) {
+        int[] out = new int[img.width() * img.height()];
+        var toIndex = labels.grid().lpsToIndex();
+        int nx = labels.grid().sizeX();
+        int ny = labels.grid().sizeY();
+        int nz = labels.grid().sizeZ();
+        for (int v = 0; v < img.height(); v++) {
+            for (int u = 0; u < img.width(); u++) {
+                Vec3 index = toIndex.apply(img.pixelToLps(u, v));
+                int i = (int) Math.round(index.x());
+                int j = (int) Math.round(index.y());
+                int k = (int) Math.round(index.z());
+                if (i >= 0 && j >= 0 && k >= 0 && i < nx && j < ny && k < nz) {
+                    out[v * img.width() + u] = (int) labels.getStored(i, j, k);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -126,6 +158,9 @@ public final class SliceView extends Region {
         ViewPlane plane = crosshair.get().plane(view);
         image = PlaneResampler.resample(volume, plane, Interpolation.LINEAR);
         int[] argb = new GreyRenderer(windowLevel.get(), false).render(image.values(), image.width(), image.height());
+        if (labels != null && labelOverlay != null) {
+            argb = Argb.composite(argb, labelOverlay.render(labelsUnder(image), image.width(), image.height()));
+        }
         WritableImage fx = new WritableImage(image.width(), image.height());
         fx.getPixelWriter().setPixels(0, 0, image.width(), image.height(), PixelFormat.getIntArgbInstance(), argb, 0, image.width());
         scale = Math.min(w / image.width(), h / image.height());
