@@ -54,6 +54,8 @@ public final class WorkstationApp extends Application {
     private final ObjectProperty<WindowLevel> windowLevel = new SimpleObjectProperty<>(WindowLevel.CT_ABDOMEN);
     private final Label status = new Label("No image open");
     private final Label series = new Label("");
+    /** Safety cues (tilt, gaps, lossy compression, split series) shown to the reader, never hidden. */
+    private final Label warnings = new Label("");
     private final ProgressBar progress = new ProgressBar();
     private List<SliceView> views;
 
@@ -86,7 +88,10 @@ public final class WorkstationApp extends Application {
                     r.lps().x(), r.lps().y(), r.lps().z()) : String.format("%.0f  at LPS (%.1f, %.1f, %.1f) mm, voxel (%d, %d, %d)",
                     r.value(), r.lps().x(), r.lps().y(), r.lps().z(), r.voxel()[0], r.voxel()[1], r.voxel()[2])));
         }
-        VBox side = new VBox(8, new Label("Series"), series, new Label("Claims and scoring"),
+        warnings.setWrapText(true);
+        warnings.setStyle("-fx-text-fill: #b35900;");
+        series.setWrapText(true);
+        VBox side = new VBox(8, new Label("Series"), series, warnings, new Label("Claims and scoring"),
                 new Label("(coming with the review issue)"));
         side.setPadding(new Insets(8));
         side.setPrefWidth(260);
@@ -129,23 +134,32 @@ public final class WorkstationApp extends Application {
     private void open(Path input, Stage stage) {
         progress.setVisible(true);
         status.setText("Loading " + input + " ...");
-        Task<Volume> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected Volume call() throws IOException {
+            protected Loaded call() throws IOException {
                 String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase();
                 if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
-                    return NiftiReader.read(input).volume();
+                    return new Loaded(NiftiReader.read(input).volume(), List.of(), null);
                 }
-                return SeriesSelector.open(input, null, 1).volume();
+                SeriesSelector.Opened opened = SeriesSelector.open(input, null, 1);
+                List<String> warnings = new java.util.ArrayList<>();
+                opened.selection().series().warnings().forEach(w -> warnings.add(w.message()));
+                opened.selection().stack().warnings().forEach(w -> warnings.add(w.message()));
+                return new Loaded(opened.volume(), warnings, initialWindow(opened));
             }
         };
         task.setOnSucceeded(e -> {
-            Volume v = task.getValue();
+            Loaded loaded = task.getValue();
+            Volume v = loaded.volume();
+            if (loaded.window() != null) {
+                windowLevel.set(loaded.window());
+            }
             var g = v.grid();
             crosshair.set(new Crosshair(g.indexToLps().apply((g.sizeX() - 1) / 2.0, (g.sizeY() - 1) / 2.0, (g.sizeZ() - 1) / 2.0)));
             views.forEach(view -> view.setVolume(v));
             series.setText(v.name() + "\n" + g.sizeX() + " x " + g.sizeY() + " x " + g.sizeZ() + ", " + g.orientationCode()
                     + String.format("%nspacing %.2f x %.2f x %.2f mm", g.spacing().x(), g.spacing().y(), g.spacing().z()));
+            warnings.setText(String.join("\n", loaded.warnings().stream().map(w -> "\u26A0 " + w).toList()));
             if (startLabels != null) {
                 loadLabels(startLabels);
             }
@@ -174,6 +188,35 @@ public final class WorkstationApp extends Application {
         } catch (IOException e) {
             status.setText("Could not open labels " + path + ": " + e.getMessage());
         }
+    }
+
+    /** A loaded volume with the warnings the reader must see and the window to start with. */
+    private record Loaded(Volume volume, List<String> warnings, WindowLevel window) {
+    }
+
+    /**
+     * The first window: the file's own Window Center/Width when it has one, else for MR the 1st to
+     * 99th percentile of the middle slice, else the CT abdomen preset.
+     */
+    private static WindowLevel initialWindow(SeriesSelector.Opened opened) {
+        var head = opened.selection().stack().frames().get(opened.selection().stack().frames().size() / 2).file().dataset();
+        double[] centres = head.getDoubles(dev.attest.dicom.Tag.WindowCenter);
+        double[] widths = head.getDoubles(dev.attest.dicom.Tag.WindowWidth);
+        if (centres != null && widths != null && centres.length > 0 && widths.length > 0 && widths[0] >= 1) {
+            return WindowLevel.fromDicom(centres, widths);
+        }
+        if ("MR".equals(opened.selection().series().modality())) {
+            Volume v = opened.volume();
+            int z = v.grid().sizeZ() / 2;
+            float[] values = new float[v.grid().sizeX() * v.grid().sizeY()];
+            for (int y = 0, i = 0; y < v.grid().sizeY(); y++) {
+                for (int x = 0; x < v.grid().sizeX(); x++) {
+                    values[i++] = (float) v.getPhysical(x, y, z);
+                }
+            }
+            return WindowLevel.fromPercentiles(values);
+        }
+        return WindowLevel.CT_ABDOMEN;
     }
 
     /** Writes the window's scene as PNG and quits: lets people and scripts check what is shown. */
