@@ -1,7 +1,13 @@
 package dev.attest.dicom;
 
+import dev.attest.dicom.io.DicomReader;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** Locates the shared test data (../shared/data beside the repository; Surefire passes it as attest.data). */
 public final class TestData {
@@ -28,5 +34,17 @@ public final class TestData {
 
     public static Path codecs(String relative) {
         return path("dicom-codecs/" + relative);
+    }
+
+    public static DicomFile read(String relative) throws IOException {
+        return DicomReader.read(path(relative));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }

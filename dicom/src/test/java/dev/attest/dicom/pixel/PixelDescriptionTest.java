@@ -1,5 +1,6 @@
 package dev.attest.dicom.pixel;
 
+import dev.attest.dicom.TestData;
 import dev.attest.dicom.DicomDataset;
 import dev.attest.dicom.DicomException;
 import dev.attest.dicom.DicomFile;

@@ -1,5 +1,6 @@
 package dev.attest.dicom.pixel;
 
+import dev.attest.dicom.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.dicom.DicomException;
