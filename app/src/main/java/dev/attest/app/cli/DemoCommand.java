@@ -4,19 +4,15 @@ import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.phantom.CtPhantom;
 import dev.attest.dicom.TransferSyntax;
 import dev.attest.dicom.Uids;
-import dev.attest.dicom.series.DicomScanner;
 import dev.attest.dicom.series.DicomSeries;
-import dev.attest.dicom.series.DicomStudy;
-import dev.attest.dicom.series.SeriesGrouper;
+import dev.attest.dicom.series.SeriesSelector;
 import dev.attest.dicom.series.StackGeometry;
-import dev.attest.dicom.series.VolumeAssembler;
 import dev.attest.dicom.write.SeriesWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -48,14 +44,13 @@ public final class DemoCommand implements Callable<Integer> {
             SeriesWriter.write(phantom.ct(), dicomDir, info, TransferSyntax.EXPLICIT_VR_LE);
             NiftiWriter.write(phantom.labels(), labels);
         }
-        DicomScanner.Result scan = DicomScanner.scan(dicomDir);
-        List<DicomStudy> studies = SeriesGrouper.group(scan.files());
-        DicomSeries series = studies.get(0).series().get(0);
-        StackGeometry stack = series.stacks().get(0);
-        var volume = VolumeAssembler.load(stack);
+        SeriesSelector.Opened opened = SeriesSelector.open(dicomDir, null, 1);
+        DicomSeries series = opened.selection().series();
+        StackGeometry stack = opened.selection().stack();
+        var volume = opened.volume();
         Path nifti = root.resolve("phantom_ct.nii.gz");
         NiftiWriter.write(volume, nifti);
-        System.out.println("Demo case: " + dicomDir + " (" + scan.files().size() + " DICOM files written by Attest)");
+        System.out.println("Demo case: " + dicomDir + " (" + series.instances().size() + " DICOM files written by Attest)");
         System.out.printf("  series '%s' %s: %s, spacing %.2f x %.2f x %.2f mm, orientation %s%n", series.description(),
                 series.modality(), dims(stack), stack.grid().spacing().x(), stack.grid().spacing().y(),
                 stack.grid().spacing().z(), stack.grid().orientationCode());
