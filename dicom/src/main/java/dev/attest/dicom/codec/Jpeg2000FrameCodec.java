@@ -243,25 +243,19 @@ public final class Jpeg2000FrameCodec implements FrameCodec {
             throw new PixelDataException(frame.source(), "no JPEG 2000 ImageIO plug-in on the class path");
         }
         ImageReader reader = readers.next();
-        try {
-            return Watchdog.run(frame.source(), "frame " + frame.index() + ": the JPEG 2000 decoder",
-                    timeBudgetMillis(bytes.length), () -> {
-                        try (DeadlineImageInputStream in = new DeadlineImageInputStream(bytes, timeBudgetMillis(bytes.length))) {
-                            reader.setInput(in);
-                            return reader.readRaster(0, null);
-                        } catch (IOException | RuntimeException e) {
-                            // The plug-in throws assorted runtime exceptions on corrupt codestreams: all are a broken frame to us.
-                            throw new PixelDataException(frame.source(), "frame " + frame.index()
-                                    + ": JPEG 2000 codestream cannot be decoded: "
-                                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-                        } finally {
-                            reader.dispose();
-                        }
-                    });
-        } catch (PixelDataException e) {
-            throw e;
-        } catch (DicomException e) {
-            throw new PixelDataException(frame.source(), e.getMessage().substring(frame.source().length() + 2), e);
-        }
+        return Watchdog.run(frame.source(), "frame " + frame.index() + ": the JPEG 2000 decoder",
+                timeBudgetMillis(bytes.length), () -> {
+                    try (DeadlineImageInputStream in = new DeadlineImageInputStream(bytes, timeBudgetMillis(bytes.length))) {
+                        reader.setInput(in);
+                        return reader.readRaster(0, null);
+                    } catch (IOException | RuntimeException e) {
+                        // The plug-in throws assorted runtime exceptions on corrupt codestreams: all are a broken frame to us.
+                        throw new PixelDataException(frame.source(), "frame " + frame.index()
+                                + ": JPEG 2000 codestream cannot be decoded: "
+                                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    } finally {
+                        reader.dispose();
+                    }
+                });
     }
 }

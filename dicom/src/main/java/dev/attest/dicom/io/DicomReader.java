@@ -108,17 +108,11 @@ public final class DicomReader {
                 parseAll();
             } catch (DicomParseException e) {
                 if (!options.lenient()) {
-                    throw new DicomParseException(source, e.offset(), e.tag(), stripPrefix(e), snapshot());
+                    throw e;
                 }
                 parseError = e.getMessage();
             }
             return snapshot();
-        }
-
-        private String stripPrefix(DicomParseException e) {
-            String m = e.getMessage();
-            String prefix = source + ": at byte offset " + e.offset() + (e.tag() == DicomParseException.NO_TAG ? "" : ", tag " + Tag.toString(e.tag())) + ": ";
-            return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
         }
 
         private DicomFile snapshot() {
@@ -569,7 +563,8 @@ public final class DicomReader {
         }
 
         private DicomParseException error(long offset, int tag, String message) {
-            return new DicomParseException(source, offset, tag, message, null);
+            // What was read so far travels with the error, so a dump can still show it.
+            return new DicomParseException(source, offset, tag, message, snapshot());
         }
     }
 }
