@@ -117,23 +117,12 @@ public final class SliceView extends Region {
         return (y - offsetY) / scale - 0.5;
     }
 
-    /** The label at each pixel centre, nearest voxel of the label map's own grid (labels are never interpolated). */
+    /** The label at each pixel centre: nearest voxel of the label map's own grid (labels are never interpolated). */
     private int[] labelsUnder(SliceImage img) {
-        int[] out = new int[img.width() * img.height()];
-        var toIndex = labels.grid().lpsToIndex();
-        int nx = labels.grid().sizeX();
-        int ny = labels.grid().sizeY();
-        int nz = labels.grid().sizeZ();
-        for (int v = 0; v < img.height(); v++) {
-            for (int u = 0; u < img.width(); u++) {
-                Vec3 index = toIndex.apply(img.pixelToLps(u, v));
-                int i = (int) Math.round(index.x());
-                int j = (int) Math.round(index.y());
-                int k = (int) Math.round(index.z());
-                if (i >= 0 && j >= 0 && k >= 0 && i < nx && j < ny && k < nz) {
-                    out[v * img.width() + u] = (int) labels.getStored(i, j, k);
-                }
-            }
+        float[] sampled = PlaneResampler.resampleLike(labels, img, Interpolation.NEAREST).values();
+        int[] out = new int[sampled.length];
+        for (int i = 0; i < sampled.length; i++) {
+            out[i] = Float.isNaN(sampled[i]) ? 0 : Math.round(sampled[i]);
         }
         return out;
     }

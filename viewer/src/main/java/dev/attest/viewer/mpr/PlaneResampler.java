@@ -63,6 +63,14 @@ public final class PlaneResampler {
     }
 
     /**
+     * Samples another volume in the same patient space (a label map, a heat map) on exactly the
+     * pixel grid of an existing reslice, so overlays line up pixel for pixel with the image.
+     */
+    public static SliceImage resampleLike(Volume volume, SliceImage like, Interpolation interpolation) {
+        return sample(volume, like.plane(), like.width(), like.height(), like.pixelMm(), like.firstPixel(), interpolation);
+    }
+
+    /**
      * Returns the spacing of the finer of the two grid axes closest to the plane (the third, most
      * nearly along the normal, is the slice direction); reslicing finer would only interpolate.
      */

@@ -42,6 +42,32 @@ class LinearFieldResliceTest {
     }
 
     @Test
+    void aSecondVolumeOnAnotherGridIsSampledOnTheSamePixelsAsTheImage() {
+        ImageGrid imageGrid = new ImageGrid(20, 24, 10, Affine.fromColumns(new Vec3(1.5, 0, 0), new Vec3(0, 1.25, 0),
+                new Vec3(0, 0, 3), new Vec3(-14, -15, -13.5)));
+        // An overlay on a coarser, shifted grid in the same patient space, like a label map.
+        ImageGrid overlayGrid = new ImageGrid(12, 12, 8, Affine.fromColumns(new Vec3(3, 0, 0), new Vec3(0, 3, 0),
+                new Vec3(0, 0, 4), new Vec3(-16, -17, -14)));
+        Volume overlay = fieldVolume(overlayGrid);
+        SliceImage image = PlaneResampler.resample(fieldVolume(imageGrid), ViewPlane.axial(new Vec3(0.5, -0.5, 1)), Interpolation.LINEAR);
+        SliceImage onImage = PlaneResampler.resampleLike(overlay, image, Interpolation.LINEAR);
+        assertEquals(image.width(), onImage.width());
+        assertEquals(image.height(), onImage.height());
+        assertEquals(image.firstPixel(), onImage.firstPixel());
+        int checked = 0;
+        for (int v = 0; v < image.height(); v++) {
+            for (int u = 0; u < image.width(); u++) {
+                Vec3 p = image.pixelToLps(u, v);
+                if (interior(overlayGrid, overlayGrid.lpsToIndex().apply(p))) {
+                    assertEquals(field(p), onImage.value(u, v), 1e-3, "overlay at pixel " + u + "," + v);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 100, "checked " + checked + " pixels");
+    }
+
+    @Test
     void linearIsExactAndNearestTakesTheClosestVoxelOnAnObliquePlane() {
         ImageGrid grid = new ImageGrid(20, 24, 10, Affine.fromColumns(new Vec3(1.5, 0, 0), new Vec3(0, 1.25, 0),
                 new Vec3(0, 0, 3), new Vec3(-14, -15, -13.5)));
