@@ -3,6 +3,8 @@ package dev.attest.core.phantom;
 import dev.attest.core.geometry.Affine;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.geometry.Vec3;
+import dev.attest.core.labels.LabelDescription;
+import dev.attest.core.labels.LabelDescriptions;
 import dev.attest.core.volume.Rescale;
 import dev.attest.core.volume.Volume;
 import dev.attest.core.volume.VoxelType;
@@ -13,7 +15,8 @@ import java.util.stream.IntStream;
 
 /**
  * A synthetic torso CT with known anatomy, for the demo case and for tests that need a volume
- * whose truth is known: body, fat, lungs, liver, kidneys, spine, aorta and a few lesions, with
+ * whose truth is known: body, fat, lungs, liver, spleen, kidneys, spine, aorta, inferior vena cava and
+ * three lesions, with
  * realistic Hounsfield units and seeded Gaussian noise. Shapes are ellipsoids in patient LPS
  * millimetres, so the label map is exact by construction.
  */
@@ -44,7 +47,16 @@ public final class CtPhantom {
             new Structure(8, "aorta", new Vec3(10, 40, 0), new Vec3(12, 12, 400), 200),
             new Structure(9, "liver lesion", new Vec3(-75, -20, -35), new Vec3(15, 14, 13), 20),
             new Structure(10, "lung nodule", new Vec3(60, -20, 95), new Vec3(6, 6, 6), -10),
-            new Structure(11, "kidney cyst", new Vec3(58, 50, -95), new Vec3(9, 9, 9), 5));
+            new Structure(11, "kidney cyst", new Vec3(58, 50, -95), new Vec3(9, 9, 9), 5),
+            new Structure(12, "spleen", new Vec3(92, 10, -20), new Vec3(26, 20, 42), 50),
+            // The IVC runs through the liver (as it does), posterior-right of the aorta, and ends below the heart.
+            new Structure(13, "inferior vena cava", new Vec3(-18, 38, -60), new Vec3(10, 9, 140), 160));
+
+    /** Display colour (0xRRGGBB) per label, indexed by label − 1: organ-like hues, lesions in signal colours. */
+    private static final int[] COLOURS = {
+        0xE3C5A8, 0x7FB8E6, 0x5E9ED6, 0xB5472F, 0xC7A02E, 0xE0B83A, 0xF2EBD3, 0xE0301E,
+        0x39FF14, 0xFF00FF, 0x00E5FF, 0x9D4EDD, 0x2F5EE0,
+    };
 
     /** Body voxels outside this ellipse (mm, axial) are subcutaneous fat. */
     private static final double MUSCLE_RX = 150;
@@ -93,6 +105,12 @@ public final class CtPhantom {
             }
         });
         return new Result(ct, labels, STRUCTURES);
+    }
+
+    /** Names and colours of the label map, for the legend and the ITK-SNAP description written beside it. */
+    public static LabelDescriptions labelDescriptions() {
+        return new LabelDescriptions(STRUCTURES.stream()
+                .map(st -> new LabelDescription(st.label(), st.name(), COLOURS[st.label() - 1])).toList());
     }
 
     private static double sq(double v) {
