@@ -1,5 +1,6 @@
 package dev.attest.app.cli;
 
+import dev.attest.core.labels.LabelDescriptions;
 import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.phantom.CtPhantom;
 import dev.attest.dicom.TransferSyntax;
@@ -35,14 +36,18 @@ public final class DemoCommand implements Callable<Integer> {
         Path root = dir != null ? dir : defaultDir();
         Path dicomDir = root.resolve("dicom");
         Path labels = root.resolve("phantom_labels.nii.gz");
-        if (!Files.isDirectory(dicomDir) || !Files.exists(labels)) {
-            System.out.println("Generating the CT phantom (body, lungs, liver, kidneys, spine, aorta, three lesions)...");
+        Path names = LabelDescriptions.sidecarOf(labels);
+        // The names file is written last, so its absence also marks a case from an older Attest or an interrupted run.
+        if (!Files.isDirectory(dicomDir) || !Files.exists(labels) || !Files.exists(names)) {
+            System.out.println("Generating the CT phantom (body, lungs, liver, spleen, kidneys, spine, aorta, IVC, three lesions)...");
+            deleteRecursively(dicomDir);
             CtPhantom.Result phantom = CtPhantom.generate(256, 256, 120, 1.4, 2.5, 12, 20260101L);
             SeriesWriter.SeriesInfo info = new SeriesWriter.SeriesInfo("CT", "1.2.840.10008.5.1.4.1.1.2",
                     "Phantom^Attest", "ATTEST-DEMO-1", Uids.fromName("attest-demo-study"), Uids.fromName("attest-demo-series"),
                     Uids.fromName("attest-demo-for"), 1, "Attest CT phantom", "Attest demo case", "20260101");
             SeriesWriter.write(phantom.ct(), dicomDir, info, TransferSyntax.EXPLICIT_VR_LE);
             NiftiWriter.write(phantom.labels(), labels);
+            CtPhantom.labelDescriptions().writeItkSnap(names);
         }
         SeriesSelector.Opened opened = SeriesSelector.open(dicomDir, null, 1);
         DicomSeries series = opened.selection().series();
@@ -59,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         int cz = stack.grid().sizeZ() / 2;
         System.out.printf("  centre voxel (%d,%d,%d): %.0f HU%n", cx, cy, cz, volume.getPhysical(cx, cy, cz));
         System.out.println("  NIfTI: " + nifti);
-        System.out.println("  ground-truth labels: " + labels);
+        System.out.println("  ground-truth labels: " + labels + " (names and colours: " + names.getFileName() + ")");
         for (CtPhantom.Structure s : CtPhantom.STRUCTURES) {
             System.out.printf("    %2d %-18s %6.0f HU%n", s.label(), s.name(), s.hu());
         }
@@ -71,6 +76,17 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("(no display: run ./attest gui " + dicomDir + " on a desktop to see it)");
         }
         return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static boolean hasDisplay() {

@@ -106,7 +106,7 @@ public final class LabelDescriptions {
 
     /**
      * Reads an ITK-SNAP label description file: lines {@code IDX R G B A VIS MESH "LABEL"}, colours
-     * 0..255, {@code #} comments; value 0 (the clear label) is skipped.
+     * 0..255, VIS 0 for a label hidden at first, {@code #} comments; value 0 (the clear label) is skipped.
      */
     public static LabelDescriptions readItkSnap(Path file) throws IOException {
         List<LabelDescription> out = new ArrayList<>();
@@ -130,8 +130,9 @@ public final class LabelDescriptions {
                 int r = byteValue(f[1]);
                 int g = byteValue(f[2]);
                 int b = byteValue(f[3]);
+                boolean visible = !"0".equals(f[5]);
                 if (value > 0) {
-                    out.add(new LabelDescription(value, line.substring(quote + 1, end), r << 16 | g << 8 | b));
+                    out.add(new LabelDescription(value, line.substring(quote + 1, end), r << 16 | g << 8 | b, visible));
                 }
             } catch (NumberFormatException e) {
                 throw new LabelFormatException(file.toString(), "line " + (n + 1) + ": " + e.getMessage());
@@ -154,8 +155,8 @@ public final class LabelDescriptions {
                 .append("# IDX   -R-  -G-  -B-  -A--  VIS MSH  LABEL\n")
                 .append("    0     0    0    0     0  0  0    \"Clear Label\"\n");
         for (LabelDescription l : byValue.values()) {
-            sb.append(String.format(Locale.ROOT, "%5d %5d %4d %4d %5d  1  1    \"%s\"%n", l.value(), l.rgb() >> 16 & 255,
-                    l.rgb() >> 8 & 255, l.rgb() & 255, 1, l.name().replace('"', '\'')));
+            sb.append(String.format(Locale.ROOT, "%5d %5d %4d %4d %5d  %d  1    \"%s\"%n", l.value(), l.rgb() >> 16 & 255,
+                    l.rgb() >> 8 & 255, l.rgb() & 255, 1, l.visible() ? 1 : 0, l.name().replace('"', '\'')));
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, sb, StandardCharsets.UTF_8);

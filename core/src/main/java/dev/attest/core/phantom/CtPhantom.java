@@ -110,7 +110,8 @@ public final class CtPhantom {
     /** Names and colours of the label map, for the legend and the ITK-SNAP description written beside it. */
     public static LabelDescriptions labelDescriptions() {
         return new LabelDescriptions(STRUCTURES.stream()
-                .map(st -> new LabelDescription(st.label(), st.name(), COLOURS[st.label() - 1])).toList());
+                // The body would tint the whole torso and hide the organs: listed, but off at first.
+                .map(st -> new LabelDescription(st.label(), st.name(), COLOURS[st.label() - 1], st.label() != 1)).toList());
     }
 
     private static double sq(double v) {

@@ -39,13 +39,14 @@ class LabelDescriptionsTest {
     @Test
     void itkSnapFileRoundTripsNamesAndColours(@TempDir Path dir) throws IOException {
         LabelDescriptions written = new LabelDescriptions(List.of(new LabelDescription(1, "liver", 0xB5472F),
-                new LabelDescription(12, "left \"kidney\"", 0x010203)));
+                new LabelDescription(12, "left \"kidney\"", 0x010203, false)));
         Path file = dir.resolve("case.labels.txt");
         written.writeItkSnap(file);
         String text = Files.readString(file);
         assertTrue(text.contains("    1   181   71   47     1  1  1    \"liver\""), text);
         LabelDescriptions read = LabelDescriptions.readItkSnap(file);
-        assertEquals(List.of(new LabelDescription(1, "liver", 0xB5472F), new LabelDescription(12, "left 'kidney'", 0x010203)),
+        assertTrue(text.contains("   12     1    2    3     1  0  1    \"left 'kidney'\""), text);
+        assertEquals(List.of(new LabelDescription(1, "liver", 0xB5472F), new LabelDescription(12, "left 'kidney'", 0x010203, false)),
                 read.all());
     }
 

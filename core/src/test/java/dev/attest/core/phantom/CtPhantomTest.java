@@ -93,6 +93,7 @@ class CtPhantomTest {
         var all = CtPhantom.labelDescriptions().all();
         assertEquals(CtPhantom.STRUCTURES.size(), all.size());
         assertEquals(new LabelDescription(4, "liver", 0xB5472F), all.get(3));
+        assertEquals(new LabelDescription(1, "body", 0xE3C5A8, false), all.get(0), "the body starts hidden");
         assertEquals(all.size(), all.stream().mapToInt(LabelDescription::rgb).distinct().count());
     }
 

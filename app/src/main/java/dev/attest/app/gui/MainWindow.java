@@ -1,0 +1,527 @@
+package dev.attest.app.gui;
+
+import dev.attest.app.open.ImageLoader;
+import dev.attest.app.open.LabelMapLoader;
+import dev.attest.app.open.OpenedImage;
+import dev.attest.app.open.StudyScan;
+import dev.attest.app.settings.RecentInputs;
+import dev.attest.app.settings.UserDirs;
+import dev.attest.core.geometry.Vec3;
+import dev.attest.core.progress.Cancellation;
+import dev.attest.core.progress.CancelledException;
+import dev.attest.core.volume.Volume;
+import dev.attest.viewer.fx.SliceView;
+import dev.attest.viewer.mpr.Crosshair;
+import dev.attest.viewer.mpr.SliceNavigator;
+import dev.attest.viewer.mpr.StandardView;
+import dev.attest.viewer.render.WindowLevel;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The workstation window: study/series browser on the left, the viewports in the middle, the
+ * side panel (series, warnings, overlays, measurements; claims and scoring later) on the right,
+ * the status bar with the value and patient position under the cursor, progress and cancel.
+ * Everything the user can do is an {@link AppAction} in {@link #actions()}, with keys from the
+ * user's key map. Loading runs in the background; the FX thread only updates the scene.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final ActionRegistry actions = new ActionRegistry();
+    private final ObjectProperty<OpenedImage> image = new SimpleObjectProperty<>();
+    private final ObjectProperty<Crosshair> crosshair = new SimpleObjectProperty<>(new Crosshair(Vec3.ZERO));
+    private final ObjectProperty<WindowLevel> windowLevel = new SimpleObjectProperty<>(WindowLevel.CT_ABDOMEN);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final Label readout = new Label("No image open");
+    private final Label message = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Button cancel = new Button("Cancel");
+    private final List<SliceView> sliceViews;
+    private final ViewportGrid viewports;
+    private final StudyBrowser browser;
+    private final SeriesPanel seriesPanel = new SeriesPanel();
+    private final LegendPanel legend;
+    private final RecentInputs recent = new RecentInputs(UserDirs.config().resolve("recent.txt"));
+    private final Menu recentMenu = new Menu("Open recent");
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "attest-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private Cancellation running;
+    private StudyBrowser.Row shown;
+    private WindowLevel initialWindow = WindowLevel.CT_ABDOMEN;
+
+    public MainWindow(Stage stage) {
+        this.stage = stage;
+        sliceViews = List.of(new SliceView(StandardView.AXIAL, crosshair, windowLevel),
+                new SliceView(StandardView.CORONAL, crosshair, windowLevel),
+                new SliceView(StandardView.SAGITTAL, crosshair, windowLevel));
+        for (int i = 0; i < sliceViews.size(); i++) {
+            sliceViews.get(i).setId("view-" + sliceViews.get(i).view().name().toLowerCase());
+        }
+        Region threeD = placeholder3d();
+        viewports = new ViewportGrid(List.of(sliceViews.get(0), sliceViews.get(1), sliceViews.get(2), threeD));
+        browser = new StudyBrowser(this::openRow);
+        legend = new LegendPanel(this::applyLabels);
+        sliceViews.forEach(v -> v.setOnCursor(this::showReadout));
+        WorkstationActions.declare(this, actions);
+    }
+
+    public ActionRegistry actions() {
+        return actions;
+    }
+
+    public ObjectProperty<OpenedImage> imageProperty() {
+        return image;
+    }
+
+    public ObjectProperty<Crosshair> crosshairProperty() {
+        return crosshair;
+    }
+
+    public ObjectProperty<WindowLevel> windowLevelProperty() {
+        return windowLevel;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    ViewportGrid viewports() {
+        return viewports;
+    }
+
+    List<SliceView> sliceViews() {
+        return sliceViews;
+    }
+
+    LegendPanel legend() {
+        return legend;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** Builds the scene, loads the user's key map and shows the window. */
+    public Scene show() {
+        String keyProblem = null;
+        try {
+            keyProblem = actions.keyMap().load(keyMapFile());
+        } catch (IOException e) {
+            keyProblem = "could not read the key map: " + e.getMessage();
+        }
+        SplitPane split = new SplitPane(browserPane(), viewports, sidePanel());
+        split.setDividerPositions(0.17, 0.80);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(split.getItems().get(2), false);
+        VBox top = new VBox(menuBar(), toolBar());
+        BorderPane root = new BorderPane(split, top, null, statusBar(), null);
+        Scene scene = new Scene(root, 1400, 880);
+        installDragAndDrop(scene);
+        stage.setTitle("Attest");
+        stage.setScene(scene);
+        stage.setOnHidden(e -> background.shutdownNow());
+        stage.show();
+        if (keyProblem != null) {
+            message.setText(keyProblem);
+        }
+        return scene;
+    }
+
+    static Path keyMapFile() {
+        return UserDirs.config().resolve("keymap.json");
+    }
+
+    private Node browserPane() {
+        Label title = new Label("Studies");
+        title.setStyle("-fx-font-weight: bold;");
+        VBox box = new VBox(4, title, browser);
+        VBox.setVgrow(browser, Priority.ALWAYS);
+        box.setPadding(new Insets(6));
+        box.setMinWidth(180);
+        return box;
+    }
+
+    private Node sidePanel() {
+        Label claims = new Label("Claims and scoring");
+        claims.setStyle("-fx-font-weight: bold;");
+        Label later = new Label("(the review panel comes with the scoring issue)");
+        later.setStyle("-fx-text-fill: #888;");
+        VBox side = new VBox(10, seriesPanel, new Separator(), legend, new Separator(), claims, later);
+        side.setPadding(new Insets(8));
+        side.setMinWidth(240);
+        side.setPrefWidth(290);
+        return side;
+    }
+
+    private Region placeholder3d() {
+        Label text = new Label("3D view");
+        text.setStyle("-fx-text-fill: #888;");
+        StackPane p = new StackPane(text);
+        p.setStyle("-fx-background-color: black;");
+        p.setId("view-3d");
+        return p;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("File", null, item("file.open-folder"), item("file.open-files"), recentMenu,
+                new SeparatorMenuItem(), item("file.open-labels"), new SeparatorMenuItem(), item("file.keymap"),
+                new SeparatorMenuItem(), item("file.quit"));
+        rebuildRecentMenu();
+        Menu view = new Menu("View", null, item("view.layout-2x2"), item("view.layout-axial"), item("view.layout-coronal"),
+                item("view.layout-sagittal"), item("view.layout-3d"));
+        Menu window = new Menu("Window/level");
+        for (AppAction a : actions.all()) {
+            if (a.id().startsWith("window.")) {
+                window.getItems().add(a.menuItem());
+            }
+        }
+        Menu overlays = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
+        MenuBar bar = new MenuBar(file, view, window, overlays);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private MenuItem item(String id) {
+        return actions.get(id).menuItem();
+    }
+
+    private ToolBar toolBar() {
+        ToolBar bar = new ToolBar(actions.get("file.open-folder").button("Open"), new Separator(Orientation.VERTICAL),
+                actions.get("view.layout-2x2").button("2\u00D72"), actions.get("view.layout-axial").button("Ax"),
+                actions.get("view.layout-coronal").button("Cor"), actions.get("view.layout-sagittal").button("Sag"),
+                actions.get("view.layout-3d").button("3D"), new Separator(Orientation.VERTICAL));
+        for (AppAction a : actions.all()) {
+            if (a.id().startsWith("window.")) {
+                bar.getItems().add(a.button(a.text().replace("CT ", "")));
+            }
+        }
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private Node statusBar() {
+        progress.setVisible(false);
+        progress.setPrefWidth(160);
+        cancel.setId("cancel");
+        cancel.visibleProperty().bind(busy);
+        cancel.setOnAction(e -> cancelRunning());
+        readout.setId("readout");
+        message.setId("message");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(12, readout, gap, message, progress, cancel);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        return bar;
+    }
+
+    private void installDragAndDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            Dragboard board = e.getDragboard();
+            boolean ok = board.hasFiles();
+            if (ok) {
+                openDropped(board.getFiles());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** What a drop does: label maps (NIfTI holding "seg"/"label" in their name) go over the image, the rest opens. */
+    void openDropped(List<File> files) {
+        List<Path> paths = files.stream().map(File::toPath).toList();
+        if (image.get() != null && paths.size() == 1 && StudyScan.isNifti(paths.get(0)) && looksLikeLabels(paths.get(0))) {
+            openLabels(paths.get(0));
+        } else {
+            open(paths);
+        }
+    }
+
+    private static boolean looksLikeLabels(Path p) {
+        String n = p.getFileName().toString().toLowerCase();
+        return n.contains("seg") || n.contains("label") || n.contains("mask");
+    }
+
+    void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a DICOM folder");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            open(List.of(dir.toPath()));
+        }
+    }
+
+    void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open DICOM files, a zip, a DICOMDIR or NIfTI");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("NIfTI", "*.nii", "*.nii.gz"),
+                new FileChooser.ExtensionFilter("Zip", "*.zip"), new FileChooser.ExtensionFilter("DICOM", "*.dcm", "DICOMDIR"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            open(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    void chooseLabels() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a label map over the image");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NIfTI label map", "*.nii", "*.nii.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openLabels(f.toPath());
+        }
+    }
+
+    /** Scans the inputs in the background, lists them in the browser and opens the largest volume. */
+    public void open(List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        String what = inputs.size() == 1 ? inputs.get(0).toString() : inputs.size() + " items";
+        Cancellation cancellation = new Cancellation();
+        run("Reading " + what, new Task<StudyScan>() {
+            @Override
+            protected StudyScan call() {
+                return StudyScan.scan(inputs, (done, total, text) -> {
+                    updateProgress(done, Math.max(total, 1));
+                    updateMessage(text);
+                }, cancellation);
+            }
+        }, cancellation, scan -> {
+            StudyBrowser.Row first = browser.show(scan);
+            seriesPanel.showProblems(scan.problems());
+            for (Path p : inputs) {
+                try {
+                    recent.add(p);
+                } catch (IOException e) {
+                    message.setText("could not save the recent list: " + e.getMessage());
+                }
+            }
+            rebuildRecentMenu();
+            if (first == null) {
+                message.setText("Nothing viewable in " + what + (scan.problems().isEmpty() ? ""
+                        : " (" + scan.problems().size() + " unreadable files, listed in the side panel)"));
+            } else {
+                openRow(first);
+            }
+        });
+    }
+
+    private void openRow(StudyBrowser.Row row) {
+        Cancellation cancellation = new Cancellation();
+        run("Loading " + row.text().lines().findFirst().orElse(""), new Task<OpenedImage>() {
+            @Override
+            protected OpenedImage call() throws IOException {
+                if (row instanceof StudyBrowser.NiftiRow n) {
+                    return ImageLoader.loadNifti(n.file());
+                }
+                StudyBrowser.SeriesRow s = (StudyBrowser.SeriesRow) row;
+                return ImageLoader.load(s.series(), s.stack(), (done, total, text) -> updateProgress(done, Math.max(total, 1)),
+                        cancellation);
+            }
+        }, cancellation, opened -> {
+            shown = row;
+            browser.select(row);
+            show(opened);
+        });
+    }
+
+    /** Puts an opened image on screen: views, crosshair at its centre, its first window, its warnings. */
+    public void show(OpenedImage opened) {
+        Volume v = opened.volume();
+        var g = v.grid();
+        initialWindow = opened.window();
+        windowLevel.set(opened.window());
+        crosshair.set(new Crosshair(g.indexToLps().apply((g.sizeX() - 1) / 2.0, (g.sizeY() - 1) / 2.0, (g.sizeZ() - 1) / 2.0)));
+        legend.clear();
+        sliceViews.forEach(view -> {
+            view.setLabels(null, null);
+            view.setVolume(v);
+        });
+        image.set(opened);
+        readout.setText("");
+        seriesPanel.show(opened);
+        stage.setTitle("Attest - " + opened.title());
+        message.setText("Opened " + opened.title());
+    }
+
+    /** Opens a NIfTI label map over the current image (any grid in the same patient space). */
+    public void openLabels(Path file) {
+        if (image.get() == null) {
+            message.setText("Open an image before its label map");
+            return;
+        }
+        Cancellation cancellation = new Cancellation();
+        run("Reading labels " + file.getFileName(), new Task<LabelMapLoader.LabelMap>() {
+            @Override
+            protected LabelMapLoader.LabelMap call() throws IOException {
+                return LabelMapLoader.loadNifti(file);
+            }
+        }, cancellation, labels -> {
+            legend.show(labels);
+            message.setText("Labels: " + labels.name());
+        });
+    }
+
+    private void applyLabels() {
+        sliceViews.forEach(v -> v.setLabels(legend.labels(), legend.overlay()));
+    }
+
+    void resetWindow() {
+        windowLevel.set(initialWindow);
+    }
+
+    /** Runs background work with progress and cancel in the status bar; one job at a time. */
+    private <T> void run(String title, Task<T> task, Cancellation cancellation, java.util.function.Consumer<T> onDone) {
+        cancelRunning();
+        running = cancellation;
+        busy.set(true);
+        progress.setVisible(true);
+        progress.progressProperty().bind(task.progressProperty());
+        message.setText(title + " ...");
+        task.setOnSucceeded(e -> {
+            finish(cancellation);
+            try {
+                onDone.accept(task.getValue());
+            } catch (RuntimeException ex) {
+                message.setText(title + " failed: " + ex.getMessage());
+            }
+        });
+        task.setOnFailed(e -> {
+            finish(cancellation);
+            Throwable t = task.getException();
+            message.setText(t instanceof CancelledException || cancellation.isCancelled() ? title + ": cancelled"
+                    : title + " failed: " + t.getMessage());
+        });
+        task.setOnCancelled(e -> {
+            finish(cancellation);
+            message.setText(title + ": cancelled");
+        });
+        background.submit(task);
+    }
+
+    private void finish(Cancellation cancellation) {
+        if (running == cancellation) {
+            running = null;
+            busy.set(false);
+            progress.progressProperty().unbind();
+            progress.setVisible(false);
+        }
+    }
+
+    void cancelRunning() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.entries()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(List.of(p)));
+            recentMenu.getItems().add(item);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear list");
+            clear.setOnAction(e -> {
+                try {
+                    recent.clear();
+                } catch (IOException ex) {
+                    message.setText("could not save the recent list: " + ex.getMessage());
+                }
+                rebuildRecentMenu();
+            });
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    RecentInputs recent() {
+        return recent;
+    }
+
+    private void showReadout(SliceNavigator.CursorReadout r) {
+        readout.setText(Double.isNaN(r.value()) ? String.format("LPS (%.1f, %.1f, %.1f) mm", r.lps().x(), r.lps().y(), r.lps().z())
+                : String.format("%s %.0f   LPS (%.1f, %.1f, %.1f) mm   voxel (%d, %d, %d)",
+                "CT".equals(image.get() == null ? "" : image.get().modality()) ? "HU" : "value", r.value(), r.lps().x(),
+                r.lps().y(), r.lps().z(), r.voxel()[0], r.voxel()[1], r.voxel()[2]));
+    }
+
+    /** Whether an image is on screen: most actions are enabled only then. */
+    javafx.beans.binding.BooleanBinding hasImage() {
+        return Bindings.isNotNull(image);
+    }
+
+    void showKeyMapEditor() {
+        new KeyMapDialog(actions).showAndWait();
+        try {
+            actions.keyMap().save(keyMapFile());
+            message.setText("Key map saved to " + keyMapFile());
+        } catch (IOException e) {
+            message.setText("could not save the key map: " + e.getMessage());
+        }
+    }
+
+    void quit() {
+        cancelRunning();
+        stage.close();
+        Platform.exit();
+    }
+
+    List<Path> recentEntries() {
+        return new ArrayList<>(recent.entries());
+    }
+}
