@@ -156,8 +156,10 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(split.getItems().get(2), false);
         VBox top = new VBox(menuBar(), toolBar());
         BorderPane root = new BorderPane(split, top, null, statusBar(), null);
-        Scene scene = new Scene(root, 1400, 880);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
         installDragAndDrop(scene);
+        installKeys(scene);
         stage.setTitle("Attest");
         stage.setScene(scene);
         stage.setOnHidden(e -> background.shutdownNow());
@@ -253,6 +255,26 @@ public final class MainWindow {
         HBox bar = new HBox(12, readout, gap, message, progress, cancel);
         bar.setPadding(new Insets(3, 8, 3, 8));
         return bar;
+    }
+
+    /**
+     * Keys reach the actions before any control: otherwise a focused tree or table would take F2
+     * or the arrows for itself. Text fields keep their typing keys.
+     */
+    private void installKeys(Scene scene) {
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl && !e.isShortcutDown()) {
+                return;
+            }
+            for (AppAction a : actions.all()) {
+                var key = a.acceleratorProperty().get();
+                if (key != null && key.match(e)) {
+                    e.consume();
+                    a.fire();
+                    return;
+                }
+            }
+        });
     }
 
     private void installDragAndDrop(Scene scene) {

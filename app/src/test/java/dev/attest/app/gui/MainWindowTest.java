@@ -1,0 +1,181 @@
+package dev.attest.app.gui;
+
+import dev.attest.app.settings.UserDirs;
+import dev.attest.core.geometry.Vec3;
+import dev.attest.core.nifti.NiftiWriter;
+import dev.attest.core.phantom.CtPhantom;
+import dev.attest.dicom.TransferSyntax;
+import dev.attest.dicom.write.SeriesWriter;
+import dev.attest.viewer.fx.SliceView;
+import dev.attest.viewer.mpr.Crosshair;
+import dev.attest.viewer.render.WindowLevel;
+import javafx.geometry.Bounds;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The workstation driven as a reader drives it (headless Monocle): open a DICOM series written by
+ * our writer, see it in the browser, scroll, window by key, click the crosshair, switch layouts,
+ * overlay the ground-truth label map by dropping it and hide one label.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path dir;
+    private static Path dicom;
+    private static Path labels;
+    private MainWindow window;
+
+    /** A noise-free 64 × 64 × 40 phantom at 5 mm, so every organ has its exact declared HU. */
+    @BeforeAll
+    static void writeCase() throws IOException {
+        CtPhantom.Result phantom = CtPhantom.generate(64, 64, 40, 5, 5, 0, 1);
+        dicom = dir.resolve("dicom");
+        SeriesWriter.write(phantom.ct(), dicom, SeriesWriter.SeriesInfo.ct("Test^Phantom", "T1", "phantom"),
+                TransferSyntax.EXPLICIT_VR_LE);
+        labels = dir.resolve("phantom_labels.nii.gz");
+        NiftiWriter.write(phantom.labels(), labels);
+        CtPhantom.labelDescriptions().writeItkSnap(dir.resolve("phantom_labels.labels.txt"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage);
+        window.show();
+    }
+
+    private void openCase() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.open(List.of(dicom)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.imageProperty().get() != null && !window.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensTheSeriesListsItAndRemembersIt(FxRobot robot) throws Exception {
+        openCase();
+        TreeView<?> browser = robot.lookup("#study-browser").queryAs(TreeView.class);
+        assertEquals(1, browser.getRoot().getChildren().size());
+        assertEquals("#1 CT phantom\n    64\u00D764\u00D740", ((StudyBrowser.Row) browser.getRoot().getChildren().get(0)
+                .getChildren().get(0).getValue()).text());
+        assertEquals(64, window.imageProperty().get().volume().grid().sizeX());
+        assertEquals(dicom.toAbsolutePath(), window.recent().entries().get(0));
+        assertEquals(UserDirs.config().resolve("recent.txt").toFile().exists(), true);
+    }
+
+    @Test
+    void wheelScrollsOneSliceAndF2GivesTheLungWindow(FxRobot robot) throws Exception {
+        openCase();
+        Vec3 before = window.crosshairProperty().get().point();
+        robot.moveTo(view(robot, "axial")).scroll(1, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5.0, Math.abs(window.crosshairProperty().get().point().z() - before.z()), 1e-9);
+        robot.push(KeyCode.F2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(WindowLevel.CT_LUNG, window.windowLevelProperty().get());
+        robot.push(KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(window.imageProperty().get().window(), window.windowLevelProperty().get());
+    }
+
+    @Test
+    void aRemappedKeyTakesOverTheAction(FxRobot robot) throws Exception {
+        openCase();
+        WaitForAsyncUtils.asyncFx(() -> window.actions().keyMap().bind("window.ct-bone", "Shift+B")).get();
+        robot.push(KeyCode.F2);
+        robot.push(KeyCode.SHIFT, KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(WindowLevel.CT_BONE, window.windowLevelProperty().get());
+        robot.push(KeyCode.F6); // the old key no longer does it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(WindowLevel.CT_BONE, window.windowLevelProperty().get());
+    }
+
+    @Test
+    void clickingTheAxialViewMovesTheCrosshairForTheOtherPlanes(FxRobot robot) throws Exception {
+        openCase();
+        SliceView axial = view(robot, "axial");
+        Vec3 before = window.crosshairProperty().get().point();
+        Bounds b = axial.localToScreen(axial.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() / 2 + 40, b.getMinY() + b.getHeight() / 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Vec3 after = window.crosshairProperty().get().point();
+        assertTrue(after.x() > before.x() + 10, "clicked right of centre: towards patient left, x " + before.x() + " -> " + after.x());
+        assertEquals(before.z(), after.z(), 1e-9, "an axial click keeps the axial slice");
+    }
+
+    @Test
+    void layoutKeysShowOneViewOrAll(FxRobot robot) throws Exception {
+        openCase();
+        robot.press(KeyCode.ALT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("view-coronal"), window.viewports().getChildren().stream().map(n -> n.getId()).toList());
+        robot.press(KeyCode.ALT, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, window.viewports().getChildren().size());
+    }
+
+    @Test
+    void droppedLabelMapIsOverlaidAndALabelCanBeHidden(FxRobot robot) throws Exception {
+        openCase();
+        WaitForAsyncUtils.asyncFx(() -> window.openDropped(List.of(new File(labels.toString()))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#label-4").queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("4  liver", robot.lookup("#label-4").queryAs(CheckBox.class).getText());
+        assertFalse(robot.lookup("#label-1").queryAs(CheckBox.class).isSelected(), "the body starts hidden");
+        assertEquals(13, robot.lookup(".check-box").queryAll().stream().filter(n -> n.getId() != null
+                && n.getId().startsWith("label-")).count());
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.windowLevelProperty().set(WindowLevel.CT_ABDOMEN);
+            window.crosshairProperty().set(new Crosshair(new Vec3(-60, -5, -40))); // the liver's centre
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        // Liver: 60 HU in W 400 / L 40 is grey 141; liver colour (181, 71, 47) at opacity 0.45 (alpha 115) over
+        // it gives ((181·115 + 141·140 + 127) / 255, ...) = (159, 109, 99).
+        assertEquals(Color.rgb(159, 109, 99), liverPixel(robot));
+        robot.clickOn("#label-4");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.rgb(141, 141, 141), liverPixel(robot), "liver hidden: the plain grey image");
+    }
+
+    /** The axial view's pixel 6 screen pixels right of and below the crosshair (inside the liver). */
+    private Color liverPixel(FxRobot robot) {
+        SliceView axial = view(robot, "axial");
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> shot.set(axial.snapshot(null, null)));
+        // The 64 × 64 image (320 mm square) is fitted and centred in the view; the crosshair point
+        // (−60, −5) lies at voxel (19.5, 30.5) of the grid whose first centre is at −157.5 mm.
+        double w = axial.getWidth();
+        double h = axial.getHeight();
+        double scale = Math.min(w / 64, h / 64);
+        double x = (w - 64 * scale) / 2 + (19.5 + 0.5) * scale + 6;
+        double y = (h - 64 * scale) / 2 + (30.5 + 0.5) * scale + 6;
+        return shot.get().getPixelReader().getColor((int) x, (int) y);
+    }
+
+    private static SliceView view(FxRobot robot, String name) {
+        return robot.lookup("#view-" + name).queryAs(SliceView.class);
+    }
+}
