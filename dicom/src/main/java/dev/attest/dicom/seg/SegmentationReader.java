@@ -224,7 +224,7 @@ public final class SegmentationReader {
                     throw new SegmentationException(src, String.format("frame %d (segment %d) at LPS (%.4f, %.4f, %.4f) "
                                     + "lands at voxel index (%.4f, %.4f, %.4f) of the target grid, not on a whole %s",
                             frame.index(), frame.segmentNumber(), frame.position().x(), frame.position().y(),
-                            frame.position().z(), index.x(), index.y(), index.z(), a == 2 ? "slice" : "voxel"));
+                            frame.position().z(), tidy(index.x()), tidy(index.y()), tidy(index.z()), a == 2 ? "slice" : "voxel"));
                 }
             }
             checkInside(src, frame, header, grid, at);
@@ -245,6 +245,11 @@ public final class SegmentationReader {
         throw new SegmentationException(src, "frame " + frame.index() + " has no Image Position/Orientation and "
                 + (frame.sources().isEmpty() ? "references no source image"
                 : "none of the source images it references (" + frame.sources().get(0).sopInstanceUid() + ") is in the target series"));
+    }
+
+    /** Rounds to the 4 decimals shown, so a tiny negative round-off does not print as "-0.0000". */
+    private static double tidy(double v) {
+        return Math.round(v * 1e4) / 1e4 + 0.0;
     }
 
     /** A frame axis must map onto exactly one voxel step along grid axis {@code axis}, to within the tolerance over the frame. */
