@@ -30,6 +30,7 @@ final class InfoText {
                         .append(" '").append(series.get("description")).append("'  ").append(series.get("instances"))
                         .append(" instance(s)  ").append(series.get("seriesInstanceUid")).append('\n');
                 warnings(sb, (List<Object>) series.get("warnings"), "    ");
+                segments(sb, series);
                 int n = 1;
                 for (Object vo : (List<Object>) series.get("volumes")) {
                     Map<String, Object> v = (Map<String, Object>) vo;
@@ -48,6 +49,25 @@ final class InfoText {
             sb.append("skipped (not DICOM images): ").append(skipped.size()).append(" file(s)\n");
         }
         return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void segments(StringBuilder sb, Map<String, Object> series) {
+        if (series.get("segmentError") != null) {
+            sb.append("    ! SEG: ").append(series.get("segmentError")).append('\n');
+        }
+        if (!(series.get("segments") instanceof List<?> segments)) {
+            return;
+        }
+        sb.append("    ").append(series.get("segmentationType")).append(" segmentation, ").append(segments.size())
+                .append(" segment(s):\n");
+        for (Object o : segments) {
+            Map<String, Object> s = (Map<String, Object>) o;
+            sb.append(String.format("      %d  %s  (%s / %s, %s%s)%s  %d frame(s)\n", s.get("number"), s.get("label"),
+                    s.get("category"), s.get("type"), s.get("algorithmType"),
+                    ((String) s.get("algorithmName")).isEmpty() ? "" : " " + s.get("algorithmName"),
+                    ((String) s.get("colour")).isEmpty() ? "" : "  " + s.get("colour"), s.get("frames")));
+        }
     }
 
     private static void volume(StringBuilder sb, Map<String, Object> v, String indent) {

@@ -3,6 +3,10 @@ package dev.attest.app.cli;
 import dev.attest.core.geometry.Affine;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.geometry.Vec3;
+import dev.attest.dicom.DicomFile;
+import dev.attest.dicom.seg.Segment;
+import dev.attest.dicom.seg.SegmentationException;
+import dev.attest.dicom.seg.SegmentationHeader;
 import dev.attest.dicom.series.DicomScanner;
 import dev.attest.dicom.series.DicomSeries;
 import dev.attest.dicom.series.DicomStudy;
@@ -60,7 +64,34 @@ final class SeriesReport {
             volumes.add(volume(stack));
         }
         m.put("volumes", volumes);
+        if (!series.instances().isEmpty() && SegmentationHeader.isSegmentation(series.instances().get(0))) {
+            segments(series.instances().get(0), m);
+        }
         return m;
+    }
+
+    /** A DICOM SEG's segments (from its header, pixels are not read), or why they cannot be listed. */
+    static void segments(DicomFile file, Map<String, Object> m) {
+        try {
+            SegmentationHeader header = SegmentationHeader.of(file);
+            List<Object> list = new ArrayList<>();
+            for (Segment s : header.segments()) {
+                Map<String, Object> seg = new LinkedHashMap<>();
+                seg.put("number", s.number());
+                seg.put("label", s.label());
+                seg.put("category", s.category());
+                seg.put("type", s.type());
+                seg.put("algorithmType", s.algorithmType());
+                seg.put("algorithmName", s.algorithmName());
+                seg.put("colour", s.displayRgb().map(rgb -> String.format("#%06x", rgb)).orElse(""));
+                seg.put("frames", header.frames().stream().filter(f -> f.segmentNumber() == s.number()).count());
+                list.add(seg);
+            }
+            m.put("segmentationType", header.type().name());
+            m.put("segments", list);
+        } catch (SegmentationException e) {
+            m.put("segmentError", e.getMessage());
+        }
     }
 
     static Map<String, Object> volume(StackGeometry stack) {

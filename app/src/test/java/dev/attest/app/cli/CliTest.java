@@ -45,6 +45,24 @@ class CliTest {
     }
 
     @Test
+    void infoListsTheSegmentsOfADicomSeg() throws Exception {
+        Path seg = DATA.resolve("seg-sr/dcmqi_partial_overlaps_seg.dcm");
+        Run json = attest("info", seg.toString(), "--json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode series = new ObjectMapper().readTree(json.out()).get("studies").get(0).get("series").get(0);
+        assertEquals("BINARY", series.get("segmentationType").asText());
+        JsonNode segments = series.get("segments");
+        assertEquals(5, segments.size());
+        // Colours: Recommended Display CIELab converted as tools/reference/make_seg_refs.py does with numpy.
+        assertEquals("{\"number\":3,\"label\":\"PURPLE\",\"category\":\"Tissue\",\"type\":\"Capillary\","
+                + "\"algorithmType\":\"MANUAL\",\"algorithmName\":\"\",\"colour\":\"#b79cdc\",\"frames\":3}",
+                segments.get(2).toString());
+        Run text = attest("info", seg.toString());
+        assertTrue(text.out().contains("    BINARY segmentation, 5 segment(s):\n"
+                + "      1  GREEN  (Tissue / Tissue, MANUAL)  #80ae80  1 frame(s)\n"), text.out());
+    }
+
+    @Test
     void infoJsonDescribesTheTiltedSeriesWithItsWarning() throws Exception {
         Run run = attest("info", DATA.resolve("series-ct/dcm_qa_ct_philips_S21610_S2010_tilt").toString(), "--json");
         assertEquals(0, run.exit(), run.err());

@@ -99,7 +99,7 @@ public final class VolumeAssembler {
     static VoxelType voxelType(PixelDescription d, String source) throws DicomException {
         if (d.samplesPerPixel() != 1) {
             throw new DicomException(source, "colour images (" + d.photometric()
-                    + ") cannot form a scalar volume; use `attest pixels` for their values");
+                    + ") cannot form a scalar volume; open them with ColourVolumeAssembler");
         }
         return switch (d.dtype()) {
             case UINT8 -> VoxelType.UINT8;
