@@ -37,7 +37,7 @@ final class ViewPainter {
     static final double BAR_TOP = 28;
     static final double BAR_WIDTH = 12;
     /** The bar's height as a share of the view's height. */
-    static final double BAR_HEIGHT_SHARE = 0.4;
+    static final double BAR_HEIGHT_SHARE = 0.35;
 
     /** What one paint shows. */
     record Frame(Volume volume, StandardView view, ViewTransform transform, Vec3 crosshair, WindowLevel window,
@@ -175,6 +175,9 @@ final class ViewPainter {
         if (height < 8) {
             return;
         }
+        // A dark backdrop keeps the tick labels readable over bright tissue or the heat map itself.
+        g.setFill(Color.rgb(0, 0, 0, 0.55));
+        g.fillRect(x - 6 * k, top - 10 * k, w - x + 4 * k, height + 20 * k);
         for (int row = 0; row < height; row++) {
             g.setFill(color(bar.map().rgbAt(1 - (row + 0.5) / height)));
             g.fillRect(x, top + row, width, 1);

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.attest.viewer.fx.SliceViewInteractionTest.fx;
 import static dev.attest.viewer.fx.SliceViewInteractionTest.rgb;
@@ -173,13 +175,16 @@ class SliceViewOverlayTest {
     void colourBarShowsTheMapTopDown() {
         fx(() -> stack.add(heat()));
         WritableImage img = snapshot(axial);
-        // Bar: left edge 256 − 72 = 184, 12 wide, rows 28..129 (0.4 · 256 = 102 rows); row r shows t = 1 − (r + ½) / 102.
-        for (int r : new int[] {0, 51, 101}) {
-            int entry = (int) ((1 - (r + 0.5) / 102) * 256);
+        // Bar: left edge 256 − 72 = 184, 12 wide, rows 28..117 (0.35 · 256 = 89.6, 90 rows); row r shows t = 1 − (r + ½) / 90.
+        for (int r : new int[] {0, 45, 89}) {
+            int entry = (int) ((1 - (r + 0.5) / 90) * 256);
             int expected = ColorMap.viridis().rgb(entry);
             assertArrayEquals(new int[] {expected >> 16 & 0xFF, expected >> 8 & 0xFF, expected & 0xFF},
                     rgb(img, 190, 28 + r), "bar row " + r);
         }
+        // Row 45, written out: t = 1 − 45.5 / 90 = 0.4944, entry floor(126.58) = 126.
+        int mid = ColorMap.viridis().rgb(126);
+        assertArrayEquals(new int[] {mid >> 16 & 0xFF, mid >> 8 & 0xFF, mid & 0xFF}, rgb(snapshot(axial), 190, 28 + 45));
         assertEquals(java.util.List.of("0 a.u.", "10 a.u.", "20 a.u.", "30 a.u.", "40 a.u."),
                 heat().colorBar().ticks().stream().map(t -> t.label()).toList());
     }
@@ -214,6 +219,11 @@ class SliceViewOverlayTest {
         assertEquals(0xFF0000, img.getRGB(64, 112) & 0xFFFFFF);
         assertEquals(0xFF0000, img.getRGB(159, 112) & 0xFFFFFF);
         assertEquals(GREY, img.getRGB(160, 112) & 0xFF);
+        fx(() -> axial.copyToClipboard(4));
+        AtomicReference<javafx.scene.image.Image> fromClipboard = new AtomicReference<>();
+        fx(() -> fromClipboard.set(Clipboard.getSystemClipboard().getImage()));
+        assertEquals(1024, fromClipboard.get().getWidth());
+        assertEquals(1024, fromClipboard.get().getHeight());
         Path one = dir.resolve("axial.png");
         axial.writePng(one, 1);
         assertEquals(256, ImageIO.read(one.toFile()).getWidth());
