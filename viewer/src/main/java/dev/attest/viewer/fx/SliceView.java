@@ -73,6 +73,8 @@ public final class SliceView extends Region {
     private Volume volume;
     private WindowLevel initialWindow;
     private SliceImage image;
+    /** The interpolation {@link #image} was resliced with. */
+    private Interpolation imageInterpolation;
     private ViewTransform transform;
     private double zoom = 1;
     private double panX;
@@ -532,8 +534,6 @@ public final class SliceView extends Region {
             transform = new ViewTransform(image, scale, offsetX(scale), offsetY(scale), 1);
         }
     }
-
-    private Interpolation imageInterpolation;
 
     private ViewPainter.Frame frame(ViewTransform t) {
         List<Overlay> shown = new ArrayList<>();
