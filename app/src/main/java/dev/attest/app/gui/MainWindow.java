@@ -12,6 +12,10 @@ import dev.attest.core.progress.CancelledException;
 import dev.attest.core.volume.Volume;
 import dev.attest.viewer.fx.SliceView;
 import dev.attest.viewer.mpr.Crosshair;
+import dev.attest.viewer.mpr.Interpolation;
+import dev.attest.viewer.overlay.OverlayStack;
+import dev.attest.dicom.seg.SegmentationHeader;
+import dev.attest.app.open.HeatMapLoader;
 import dev.attest.viewer.mpr.SliceNavigator;
 import dev.attest.viewer.mpr.StandardView;
 import dev.attest.viewer.render.WindowLevel;
@@ -78,7 +82,11 @@ public final class MainWindow {
     private final ViewportGrid viewports;
     private final StudyBrowser browser;
     private final SeriesPanel seriesPanel = new SeriesPanel();
-    private final LegendPanel legend;
+    private final OverlayStack overlayStack = new OverlayStack();
+    private final OverlayPanel overlays = new OverlayPanel(overlayStack);
+    private final BooleanProperty inverted = new SimpleBooleanProperty();
+    private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(Interpolation.LINEAR);
+    private SliceView activeView;
     private final RecentInputs recent = new RecentInputs(UserDirs.config().resolve("recent.txt"));
     private final Menu recentMenu = new Menu("Open recent");
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -92,16 +100,21 @@ public final class MainWindow {
 
     public MainWindow(Stage stage) {
         this.stage = stage;
-        sliceViews = List.of(new SliceView(StandardView.AXIAL, crosshair, windowLevel),
-                new SliceView(StandardView.CORONAL, crosshair, windowLevel),
-                new SliceView(StandardView.SAGITTAL, crosshair, windowLevel));
-        for (int i = 0; i < sliceViews.size(); i++) {
-            sliceViews.get(i).setId("view-" + sliceViews.get(i).view().name().toLowerCase());
+        sliceViews = List.of(new SliceView(StandardView.AXIAL, crosshair, windowLevel, inverted),
+                new SliceView(StandardView.CORONAL, crosshair, windowLevel, inverted),
+                new SliceView(StandardView.SAGITTAL, crosshair, windowLevel, inverted));
+        activeView = sliceViews.get(0);
+        for (SliceView v : sliceViews) {
+            v.setId("view-" + v.view().name().toLowerCase());
+            v.setOverlays(overlayStack);
+            v.interpolationProperty().bind(interpolation);
+            // The view under the mouse is the one that view actions (reset, zoom, save, cine) act on.
+            v.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> activeView = v);
+            v.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> activeView = v);
         }
         Region threeD = placeholder3d();
         viewports = new ViewportGrid(List.of(sliceViews.get(0), sliceViews.get(1), sliceViews.get(2), threeD));
         browser = new StudyBrowser(this::openRow);
-        legend = new LegendPanel(this::applyLabels);
         sliceViews.forEach(v -> v.setOnCursor(this::showReadout));
         WorkstationActions.declare(this, actions);
     }
@@ -134,8 +147,26 @@ public final class MainWindow {
         return sliceViews;
     }
 
-    LegendPanel legend() {
-        return legend;
+    OverlayPanel overlays() {
+        return overlays;
+    }
+
+    OverlayStack overlayStack() {
+        return overlayStack;
+    }
+
+    BooleanProperty invertedProperty() {
+        return inverted;
+    }
+
+    ObjectProperty<Interpolation> interpolationProperty() {
+        return interpolation;
+    }
+
+    /** The view the mouse was last in (axial at first): view actions act on it. */
+    SliceView activeView() {
+        return viewports.layoutProperty().get() == ViewportGrid.Layout.GRID_2X2 || !(viewports.primary() instanceof SliceView s)
+                ? activeView : s;
     }
 
     Stage stage() {
@@ -189,7 +220,8 @@ public final class MainWindow {
         claims.setStyle("-fx-font-weight: bold;");
         Label later = new Label("(the review panel comes with the scoring issue)");
         later.setStyle("-fx-text-fill: #888;");
-        VBox side = new VBox(10, seriesPanel, new Separator(), legend, new Separator(), claims, later);
+        VBox side = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), claims, later);
+        VBox.setVgrow(overlays, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
         side.setPrefWidth(290);
@@ -207,19 +239,27 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu("File", null, item("file.open-folder"), item("file.open-files"), recentMenu,
-                new SeparatorMenuItem(), item("file.open-labels"), new SeparatorMenuItem(), item("file.keymap"),
-                new SeparatorMenuItem(), item("file.quit"));
+                new SeparatorMenuItem(), item("file.open-labels"), item("file.open-heatmap"), new SeparatorMenuItem(),
+                item("file.save-view"), item("file.save-view-hires"), item("file.copy-view"), new SeparatorMenuItem(),
+                item("file.keymap"), new SeparatorMenuItem(), item("file.quit"));
         rebuildRecentMenu();
         Menu view = new Menu("View", null, item("view.layout-2x2"), item("view.layout-axial"), item("view.layout-coronal"),
-                item("view.layout-sagittal"), item("view.layout-3d"));
+                item("view.layout-sagittal"), item("view.layout-3d"), new SeparatorMenuItem(), item("view.reset"),
+                item("view.zoom-in"), item("view.zoom-out"), item("view.invert"), item("view.nearest"), item("view.cine"));
+        Menu tools = new Menu("Tools");
+        for (AppAction a : actions.all()) {
+            if (a.id().startsWith("tool.")) {
+                tools.getItems().add(a.menuItem());
+            }
+        }
         Menu window = new Menu("Window/level");
         for (AppAction a : actions.all()) {
             if (a.id().startsWith("window.")) {
                 window.getItems().add(a.menuItem());
             }
         }
-        Menu overlays = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
-        MenuBar bar = new MenuBar(file, view, window, overlays);
+        Menu overlayMenu = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
+        MenuBar bar = new MenuBar(file, view, tools, window, overlayMenu);
         bar.setId("menu-bar");
         return bar;
     }
@@ -233,6 +273,14 @@ public final class MainWindow {
                 actions.get("view.layout-2x2").button("2\u00D72"), actions.get("view.layout-axial").button("Ax"),
                 actions.get("view.layout-coronal").button("Cor"), actions.get("view.layout-sagittal").button("Sag"),
                 actions.get("view.layout-3d").button("3D"), new Separator(Orientation.VERTICAL));
+        for (AppAction a : actions.all()) {
+            if (a.id().startsWith("tool.")) {
+                bar.getItems().add(a.button(a.text()));
+            }
+        }
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), actions.get("view.reset").button("Reset"),
+                actions.get("view.invert").button("Invert"), actions.get("view.cine").button("Cine"),
+                new Separator(Orientation.VERTICAL));
         for (AppAction a : actions.all()) {
             if (a.id().startsWith("window.")) {
                 bar.getItems().add(a.button(a.text().replace("CT ", "")));
@@ -295,19 +343,36 @@ public final class MainWindow {
         });
     }
 
-    /** What a drop does: label maps (NIfTI holding "seg"/"label" in their name) go over the image, the rest opens. */
+    /**
+     * What a drop does: with an image open, one NIfTI named like a label map ("seg", "label",
+     * "mask") or one DICOM SEG goes over the image, one NIfTI named like a map of evidence
+     * ("prob", "heat", "saliency") opens as a heat map; anything else opens as images.
+     */
     void openDropped(List<File> files) {
         List<Path> paths = files.stream().map(File::toPath).toList();
-        if (image.get() != null && paths.size() == 1 && StudyScan.isNifti(paths.get(0)) && looksLikeLabels(paths.get(0))) {
-            openLabels(paths.get(0));
-        } else {
-            open(paths);
+        if (image.get() != null && paths.size() == 1) {
+            Path p = paths.get(0);
+            String n = p.getFileName().toString().toLowerCase();
+            if (StudyScan.isNifti(p) && (n.contains("seg") || n.contains("label") || n.contains("mask"))
+                    || !StudyScan.isNifti(p) && isSegmentation(p)) {
+                openLabels(p);
+                return;
+            }
+            if (StudyScan.isNifti(p) && (n.contains("prob") || n.contains("heat") || n.contains("salien"))) {
+                openHeatMap(p);
+                return;
+            }
         }
+        open(paths);
     }
 
-    private static boolean looksLikeLabels(Path p) {
-        String n = p.getFileName().toString().toLowerCase();
-        return n.contains("seg") || n.contains("label") || n.contains("mask");
+    private static boolean isSegmentation(Path p) {
+        try {
+            return java.nio.file.Files.isRegularFile(p)
+                    && SegmentationHeader.isSegmentation(dev.attest.dicom.io.DicomReader.read(p));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     void chooseFolder() {
@@ -333,8 +398,8 @@ public final class MainWindow {
 
     void chooseLabels() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a label map over the image");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NIfTI label map", "*.nii", "*.nii.gz"),
+        chooser.setTitle("Open a label map or DICOM SEG over the image");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NIfTI label map or DICOM SEG", "*.nii", "*.nii.gz", "*.dcm"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(stage);
         if (f != null) {
@@ -378,6 +443,10 @@ public final class MainWindow {
     }
 
     private void openRow(StudyBrowser.Row row) {
+        if (row instanceof StudyBrowser.SegRow seg) {
+            openLabels(seg.file());
+            return;
+        }
         Cancellation cancellation = new Cancellation();
         run("Loading " + row.text().lines().findFirst().orElse(""), new Task<OpenedImage>() {
             @Override
@@ -403,11 +472,8 @@ public final class MainWindow {
         initialWindow = opened.window();
         windowLevel.set(opened.window());
         crosshair.set(new Crosshair(g.indexToLps().apply((g.sizeX() - 1) / 2.0, (g.sizeY() - 1) / 2.0, (g.sizeZ() - 1) / 2.0)));
-        legend.clear();
-        sliceViews.forEach(view -> {
-            view.setLabels(null, null);
-            view.setVolume(v);
-        });
+        overlays.clear();
+        sliceViews.forEach(view -> view.setVolume(v));
         image.set(opened);
         readout.setText("");
         seriesPanel.show(opened);
@@ -415,9 +481,10 @@ public final class MainWindow {
         message.setText("Opened " + opened.title());
     }
 
-    /** Opens a NIfTI label map over the current image (any grid in the same patient space). */
+    /** Opens a NIfTI label map or a DICOM SEG over the current image (any grid in the same patient space). */
     public void openLabels(Path file) {
-        if (image.get() == null) {
+        OpenedImage current = image.get();
+        if (current == null) {
             message.setText("Open an image before its label map");
             return;
         }
@@ -425,16 +492,67 @@ public final class MainWindow {
         run("Reading labels " + file.getFileName(), new Task<LabelMapLoader.LabelMap>() {
             @Override
             protected LabelMapLoader.LabelMap call() throws IOException {
-                return LabelMapLoader.loadNifti(file);
+                return LabelMapLoader.load(file, current);
             }
         }, cancellation, labels -> {
-            legend.show(labels);
+            overlays.showLabels(labels);
             message.setText("Labels: " + labels.name());
         });
     }
 
-    private void applyLabels() {
-        sliceViews.forEach(v -> v.setLabels(legend.labels(), legend.overlay()));
+    void chooseHeatMap() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a heat map (probability, saliency) over the image");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NIfTI", "*.nii", "*.nii.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openHeatMap(f.toPath());
+        }
+    }
+
+    /** Opens a continuous map (NIfTI) over the current image, drawn with a colour map and a colour bar. */
+    public void openHeatMap(Path file) {
+        if (image.get() == null) {
+            message.setText("Open an image before its heat map");
+            return;
+        }
+        Cancellation cancellation = new Cancellation();
+        run("Reading heat map " + file.getFileName(), new Task<HeatMapLoader.HeatMap>() {
+            @Override
+            protected HeatMapLoader.HeatMap call() throws IOException {
+                return HeatMapLoader.load(file);
+            }
+        }, cancellation, heat -> {
+            overlays.showHeatMap(heat);
+            message.setText("Heat map: " + heat.name());
+        });
+    }
+
+    /** Saves the active view as PNG with its overlays; factor 1 = as on screen, 4 = poster resolution. */
+    void saveView(int factor) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(factor == 1 ? "Save view as PNG" : "Save view as PNG (" + factor + "\u00D7 resolution)");
+        chooser.setInitialFileName("attest-" + activeView().view().name().toLowerCase() + (factor > 1 ? "-" + factor + "x" : "") + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            saveView(f.toPath(), factor);
+        }
+    }
+
+    void saveView(Path file, int factor) {
+        try {
+            activeView().writePng(file, factor);
+            message.setText("Saved " + file);
+        } catch (IOException | RuntimeException e) {
+            message.setText("could not save " + file + ": " + e.getMessage());
+        }
+    }
+
+    void copyView() {
+        activeView().copyToClipboard(1);
+        message.setText("View copied to the clipboard");
     }
 
     void resetWindow() {

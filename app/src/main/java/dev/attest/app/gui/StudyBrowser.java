@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 final class StudyBrowser extends TreeView<StudyBrowser.Row> {
     /** What a row stands for. */
-    sealed interface Row permits StudyRow, SeriesRow, NiftiRow, GroupRow {
+    sealed interface Row permits StudyRow, SeriesRow, SegRow, NiftiRow, GroupRow {
         String text();
     }
 
@@ -40,6 +40,18 @@ final class StudyBrowser extends TreeView<StudyBrowser.Row> {
             boolean warn = !series.warnings().isEmpty() || !stack.warnings().isEmpty();
             return (warn ? "\u26A0 " : "") + "#" + series.seriesNumber() + " " + series.modality() + " " + name + part
                     + "\n    " + g.sizeX() + "\u00D7" + g.sizeY() + "\u00D7" + g.sizeZ();
+        }
+    }
+
+    /** A DICOM SEG object: opening it lays its segments over the image on screen. */
+    record SegRow(DicomSeries series) implements Row {
+        public String text() {
+            return "SEG " + (series.description().isBlank() ? "segmentation" : series.description())
+                    + "\n    " + series.instances().size() + " object(s), opens over the image";
+        }
+
+        Path file() {
+            return Path.of(series.instances().get(0).source());
         }
     }
 
@@ -80,7 +92,8 @@ final class StudyBrowser extends TreeView<StudyBrowser.Row> {
 
     private void openSelected(Consumer<Row> onOpen) {
         TreeItem<Row> item = getSelectionModel().getSelectedItem();
-        if (item != null && (item.getValue() instanceof SeriesRow || item.getValue() instanceof NiftiRow)) {
+        if (item != null && (item.getValue() instanceof SeriesRow || item.getValue() instanceof NiftiRow
+                || item.getValue() instanceof SegRow)) {
             onOpen.accept(item.getValue());
         }
     }
@@ -95,6 +108,10 @@ final class StudyBrowser extends TreeView<StudyBrowser.Row> {
             TreeItem<Row> studyItem = new TreeItem<>(new StudyRow(study));
             studyItem.setExpanded(true);
             for (DicomSeries series : study.series()) {
+                if ("SEG".equals(series.modality())) {
+                    studyItem.getChildren().add(new TreeItem<>(new SegRow(series)));
+                    continue;
+                }
                 for (int i = 0; i < series.stacks().size(); i++) {
                     SeriesRow row = new SeriesRow(series, series.stacks().get(i), i + 1);
                     studyItem.getChildren().add(new TreeItem<>(row));

@@ -1,5 +1,8 @@
 package dev.attest.app.gui;
 
+import dev.attest.viewer.fx.BuiltInTool;
+import dev.attest.viewer.fx.SliceView;
+import dev.attest.viewer.mpr.Interpolation;
 import dev.attest.viewer.render.WindowLevel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,7 +22,12 @@ final class WorkstationActions {
         var image = w.hasImage();
         a.add(AppAction.of("file.open-folder", "Open folder...", "Shortcut+O", w::chooseFolder));
         a.add(AppAction.of("file.open-files", "Open files, zip or DICOMDIR...", "Shortcut+Shift+O", w::chooseFiles));
-        a.add(AppAction.of("file.open-labels", "Open label map...", "Shortcut+L", w::chooseLabels)).enabledWhen(image);
+        a.add(AppAction.of("file.open-labels", "Open label map or DICOM SEG...", "Shortcut+L", w::chooseLabels)).enabledWhen(image);
+        a.add(AppAction.of("file.open-heatmap", "Open heat map...", "Shortcut+H", w::chooseHeatMap)).enabledWhen(image);
+        a.add(AppAction.of("file.save-view", "Save view as PNG...", "Shortcut+S", () -> w.saveView(1))).enabledWhen(image);
+        a.add(AppAction.of("file.save-view-hires", "Save view as PNG for posters (4\u00D7)...", "Shortcut+Shift+S",
+                () -> w.saveView(4))).enabledWhen(image);
+        a.add(AppAction.of("file.copy-view", "Copy view", "Shortcut+C", w::copyView)).enabledWhen(image);
         a.add(AppAction.of("file.keymap", "Key map...", "Shortcut+K", w::showKeyMapEditor));
         a.add(AppAction.of("file.quit", "Quit", "Shortcut+Q", w::quit));
 
@@ -28,6 +36,31 @@ final class WorkstationActions {
         a.add(AppAction.of("view.layout-coronal", "Coronal only", "Alt+2", () -> layout(w, ViewportGrid.Layout.CORONAL)));
         a.add(AppAction.of("view.layout-sagittal", "Sagittal only", "Alt+3", () -> layout(w, ViewportGrid.Layout.SAGITTAL)));
         a.add(AppAction.of("view.layout-3d", "3D only", "Alt+4", () -> layout(w, ViewportGrid.Layout.VOLUME_3D)));
+        a.add(AppAction.of("view.reset", "Reset view (fit, initial window)", "R", () -> {
+            w.sliceViews().forEach(SliceView::fit);
+            w.resetWindow();
+        })).enabledWhen(image);
+        a.add(AppAction.of("view.zoom-in", "Zoom in", "Shortcut+EQUALS", () -> w.activeView().zoomBy(1.25))).enabledWhen(image);
+        a.add(AppAction.of("view.zoom-out", "Zoom out", "Shortcut+MINUS", () -> w.activeView().zoomBy(0.8))).enabledWhen(image);
+        a.add(AppAction.toggle("view.invert", "Invert grey scale", "I", w.invertedProperty())).enabledWhen(image);
+        BooleanProperty nearest = new SimpleBooleanProperty();
+        nearest.addListener((o, was, now) -> w.interpolationProperty().set(now ? Interpolation.NEAREST : Interpolation.LINEAR));
+        a.add(AppAction.toggle("view.nearest", "Show voxels (nearest neighbour)", "N", nearest)).enabledWhen(image);
+        BooleanProperty cine = new SimpleBooleanProperty();
+        cine.addListener((o, was, now) -> {
+            w.sliceViews().forEach(SliceView::stopCine);
+            if (now) {
+                w.activeView().playCine(CINE_FPS);
+            }
+        });
+        a.add(AppAction.toggle("view.cine", "Cine (play through slices)", "P", cine)).enabledWhen(image);
+
+        ToggleGroupOfActions tools = new ToggleGroupOfActions();
+        for (BuiltInTool t : BuiltInTool.values()) {
+            a.add(tools.add(t.name(), AppAction.toggle("tool." + t.name().toLowerCase().replace('_', '-'), toolName(t), toolKey(t),
+                    new SimpleBooleanProperty(t == BuiltInTool.NAVIGATE)), () -> w.sliceViews().forEach(v -> v.setTool(t))))
+                    .enabledWhen(image);
+        }
 
         for (Map.Entry<String, WindowLevel> preset : Map.of(
                 "F2", WindowLevel.CT_LUNG, "F3", WindowLevel.CT_MEDIASTINUM, "F4", WindowLevel.CT_ABDOMEN,
@@ -38,10 +71,31 @@ final class WorkstationActions {
         }
         a.add(AppAction.of("window.initial", "Initial window (file / percentiles)", "F8", w::resetWindow)).enabledWhen(image);
 
-        BooleanProperty labelsOn = w.legend().shownProperty();
+        BooleanProperty labelsOn = w.overlays().shownProperty();
         a.add(AppAction.toggle("overlay.labels", "Show label map", "M", labelsOn)).enabledWhen(image);
-        BooleanProperty outline = w.legend().outlineProperty();
+        BooleanProperty outline = w.overlays().outlineProperty();
         a.add(AppAction.toggle("overlay.outline", "Label outlines only", "O", outline)).enabledWhen(image);
+    }
+
+    /** Slices per second for cine: fast enough to read motion, slow enough to see each slice. */
+    private static final double CINE_FPS = 12;
+
+    private static String toolName(BuiltInTool t) {
+        return switch (t) {
+            case NAVIGATE -> "Crosshair";
+            case WINDOW_LEVEL -> "Window/level";
+            case PAN -> "Pan";
+            case ZOOM -> "Zoom";
+        };
+    }
+
+    private static String toolKey(BuiltInTool t) {
+        return switch (t) {
+            case NAVIGATE -> "V";
+            case WINDOW_LEVEL -> "W";
+            case PAN -> "H";
+            case ZOOM -> "Z";
+        };
     }
 
     private static void layout(MainWindow w, ViewportGrid.Layout layout) {
@@ -67,7 +121,4 @@ final class WorkstationActions {
         return presetName(wl).toLowerCase().replace(' ', '-');
     }
 
-    static BooleanProperty flag(boolean initial) {
-        return new SimpleBooleanProperty(initial);
-    }
 }

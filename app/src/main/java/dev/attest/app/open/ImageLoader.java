@@ -34,7 +34,7 @@ public final class ImageLoader {
         String title = (series.description().isBlank() ? "Series " + series.seriesNumber() : series.description());
         DicomDataset head = stack.frames().get(stack.frames().size() / 2).file().dataset();
         return new OpenedImage(volume, title, series.modality(), List.copyOf(warnings),
-                initialWindow(head, series.modality(), volume), series.seriesInstanceUid());
+                initialWindow(head, series.modality(), volume), series.seriesInstanceUid(), stack);
     }
 
     public static OpenedImage loadNifti(Path file) throws IOException {
@@ -44,7 +44,7 @@ public final class ImageLoader {
         // NIfTI does not say what modality it holds; air at −1000 is the tell of CT in Hounsfield units.
         boolean hounsfield = percentiles.centre() - percentiles.width() / 2 <= -900;
         return new OpenedImage(v, file.getFileName().toString(), hounsfield ? "CT" : "", image.warnings(),
-                hounsfield ? WindowLevel.CT_ABDOMEN : percentiles, null);
+                hounsfield ? WindowLevel.CT_ABDOMEN : percentiles, null, null);
     }
 
     /**

@@ -146,7 +146,7 @@ class MainWindowTest {
         assertEquals("4  liver", robot.lookup("#label-4").queryAs(CheckBox.class).getText());
         assertFalse(robot.lookup("#label-1").queryAs(CheckBox.class).isSelected(), "the body starts hidden");
         assertEquals(13, robot.lookup(".check-box").queryAll().stream().filter(n -> n.getId() != null
-                && n.getId().startsWith("label-")).count());
+                && n.getId().matches("label-\\d+")).count());
         WaitForAsyncUtils.asyncFx(() -> {
             window.windowLevelProperty().set(WindowLevel.CT_ABDOMEN);
             window.crosshairProperty().set(new Crosshair(new Vec3(-60, -5, -40))); // the liver's centre
@@ -158,6 +158,14 @@ class MainWindowTest {
         robot.clickOn("#label-4");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Color.rgb(141, 141, 141), liverPixel(robot), "liver hidden: the plain grey image");
+        robot.clickOn("#label-4");
+        robot.push(KeyCode.I);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Inverted grey 255 − 141 = 114 under the same liver colour: (181·115 + 114·140 + 127) / 255 …
+        assertEquals(Color.rgb(144, 95, 84), liverPixel(robot), "invert applies to the image under the overlay");
+        robot.push(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.rgb(114, 114, 114), liverPixel(robot), "M hides the whole label map");
     }
 
     /** The axial view's pixel 6 screen pixels right of and below the crosshair (inside the liver). */
