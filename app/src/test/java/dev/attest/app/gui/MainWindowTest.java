@@ -168,6 +168,63 @@ class MainWindowTest {
         assertEquals(Color.rgb(114, 114, 114), liverPixel(robot), "M hides the whole label map");
     }
 
+    @Test
+    void droppedHeatMapIsDrawnWithItsColourMapOverTheImage(FxRobot robot) throws Exception {
+        openCase();
+        // A probability map: 0.9 within 40 mm of the liver centre, 0 elsewhere, on the CT's own grid.
+        var grid = window.imageProperty().get().volume().grid();
+        dev.attest.core.volume.Volume prob = dev.attest.core.volume.Volume.allocate(grid, dev.attest.core.volume.VoxelType.FLOAT32);
+        for (int z = 0; z < grid.sizeZ(); z++) {
+            for (int y = 0; y < grid.sizeY(); y++) {
+                for (int x = 0; x < grid.sizeX(); x++) {
+                    prob.setStored(x, y, z, grid.indexToLps().apply(x, y, z).distance(new Vec3(-60, -5, -40)) <= 40 ? 0.9 : 0);
+                }
+            }
+        }
+        Path file = dir.resolve("liver_prob.nii.gz");
+        NiftiWriter.write(prob, file);
+        WaitForAsyncUtils.asyncFx(() -> window.openDropped(List.of(file.toFile())));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.overlayStack().find("heat").isPresent());
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.windowLevelProperty().set(WindowLevel.CT_ABDOMEN);
+            window.crosshairProperty().set(new Crosshair(new Vec3(-60, -5, -40)));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        // Probabilities get the range 0..1, threshold 0.2, inferno at opacity 0.6, over liver grey 141.
+        int heat = new dev.attest.viewer.render.ContinuousOverlay(dev.attest.viewer.render.ColorMap.inferno(), 0, 1, 0.2, 0.6)
+                .render(new float[] {0.9f}, 1, 1)[0];
+        int expected = dev.attest.viewer.render.Argb.composite(0xFF8D8D8D, heat);
+        assertEquals(Color.rgb(expected >> 16 & 255, expected >> 8 & 255, expected & 255), liverPixel(robot));
+        robot.lookup("#heat-threshold").queryAs(javafx.scene.control.Slider.class);
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#heat-threshold").queryAs(javafx.scene.control.Slider.class).setValue(0.95)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.rgb(141, 141, 141), liverPixel(robot), "below the threshold the image shows through");
+    }
+
+    @Test
+    void aDicomSegInTheBrowserOpensOverItsSourceSeries(FxRobot robot) throws Exception {
+        Path data = Path.of(System.getProperty("attest.data"));
+        WaitForAsyncUtils.asyncFx(() -> window.open(List.of(data.resolve("seg-sr/dcmqi_ct-3slice"),
+                data.resolve("seg-sr/dcmqi_liver_seg.dcm"))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.imageProperty().get() != null && !window.busyProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> window.openLabels(data.resolve("seg-sr/dcmqi_liver_seg.dcm")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#label-1").queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1  Liver", robot.lookup("#label-1").queryAs(CheckBox.class).getText());
+        var layer = (dev.attest.viewer.overlay.LabelLayer) window.overlayStack().overlays().get(0);
+        long voxels = 0;
+        var g = layer.labels().grid();
+        for (int z = 0; z < g.sizeZ(); z++) {
+            for (int y = 0; y < g.sizeY(); y++) {
+                for (int x = 0; x < g.sizeX(); x++) {
+                    voxels += layer.labels().getStored(x, y, z) == 1 ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(36233 + 35645 + 35220, voxels, "pydicom's per-slice liver counts");
+        assertEquals(window.imageProperty().get().volume().grid(), g, "placed on the CT's own grid");
+    }
+
     /** The axial view's pixel 6 screen pixels right of and below the crosshair (inside the liver). */
     private Color liverPixel(FxRobot robot) {
         SliceView axial = view(robot, "axial");
