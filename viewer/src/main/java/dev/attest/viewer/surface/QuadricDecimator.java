@@ -19,6 +19,15 @@ import java.util.PriorityQueue;
  */
 public record QuadricDecimator(double targetRatio) {
 
+    /**
+     * Weight (per mm⁴) of the squared edge length added to each collapse's cost. On flat parts of a
+     * voxel surface every collapse costs nothing, and without a tie-break the queue keeps folding
+     * edges into the same vertex, whose valence then grows into the thousands and makes every
+     * later check on it slow; preferring short edges spreads the collapses evenly.
+     */
+    private static final double EDGE_LENGTH_WEIGHT = 1e-4;
+    /** Largest number of triangles a vertex may end up with; beyond it collapses make slivers. */
+    private static final int MAX_VALENCE = 24;
     /** Cosine of the largest turn a surrounding triangle's normal may make in one collapse. */
     private static final double MIN_NORMAL_COSINE = 0.2;
 
@@ -107,7 +116,8 @@ public record QuadricDecimator(double targetRatio) {
                 if (!vertexAlive[c.a] || !vertexAlive[c.b] || stamp[c.a] != c.stampA || stamp[c.b] != c.stampB) {
                     continue;
                 }
-                if (liveVertices <= 5 || !linkConditionHolds(c.a, c.b) || wouldFold(c.a, c.b, c.x, c.y, c.z)) {
+                if (liveVertices <= 5 || incident[c.a].size() + incident[c.b].size() - 4 > MAX_VALENCE
+                        || !linkConditionHolds(c.a, c.b) || wouldFold(c.a, c.b, c.x, c.y, c.z)) {
                     continue;
                 }
                 collapse(c.a, c.b, c.x, c.y, c.z);
@@ -143,7 +153,12 @@ public record QuadricDecimator(double targetRatio) {
                 q[i] = quadric[10 * a + i] + quadric[10 * b + i];
             }
             double[] best = optimum(q, a, b);
-            queue.add(new Candidate(error(q, best[0], best[1], best[2]), a, b, stamp[a], stamp[b],
+            double dx = position[3 * a] - position[3 * b];
+            double dy = position[3 * a + 1] - position[3 * b + 1];
+            double dz = position[3 * a + 2] - position[3 * b + 2];
+            double edge2 = dx * dx + dy * dy + dz * dz;
+            double cost = error(q, best[0], best[1], best[2]) + EDGE_LENGTH_WEIGHT * edge2 * edge2;
+            queue.add(new Candidate(cost, a, b, stamp[a], stamp[b],
                     best[0], best[1], best[2]));
         }
 
