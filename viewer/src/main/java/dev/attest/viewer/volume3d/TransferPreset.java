@@ -37,9 +37,9 @@ public enum TransferPreset {
             case CT_SOFT_TISSUE -> new TransferFunction(label, List.of(
                     TransferFunction.Point.of(-500, 0x000000, 0),
                     TransferFunction.Point.of(-200, 0xC08060, 0),
-                    TransferFunction.Point.of(-50, 0xD89A78, 0.02),
-                    TransferFunction.Point.of(40, 0xC85A4A, 0.06),
-                    TransferFunction.Point.of(120, 0xE0A080, 0.1),
+                    TransferFunction.Point.of(-50, 0xD89A78, 0.005),
+                    TransferFunction.Point.of(40, 0xC85A4A, 0.02),
+                    TransferFunction.Point.of(120, 0xE0A080, 0.05),
                     TransferFunction.Point.of(250, 0xF0E0C8, 0.5),
                     TransferFunction.Point.of(1000, 0xFFFFF5, 0.9)));
             case CT_VESSELS -> new TransferFunction(label, List.of(
