@@ -473,7 +473,13 @@ public final class MainWindow {
         windowLevel.set(opened.window());
         crosshair.set(new Crosshair(g.indexToLps().apply((g.sizeX() - 1) / 2.0, (g.sizeY() - 1) / 2.0, (g.sizeZ() - 1) / 2.0)));
         overlays.clear();
-        sliceViews.forEach(view -> view.setVolume(v));
+        sliceViews.forEach(view -> {
+            if (opened.isColour()) {
+                view.setColourVolume(opened.colour());
+            } else {
+                view.setVolume(v);
+            }
+        });
         image.set(opened);
         readout.setText("");
         seriesPanel.show(opened);

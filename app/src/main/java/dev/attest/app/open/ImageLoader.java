@@ -4,7 +4,9 @@ import dev.attest.core.nifti.NiftiImage;
 import dev.attest.core.nifti.NiftiReader;
 import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.ProgressListener;
+import dev.attest.core.volume.ColourVolume;
 import dev.attest.core.volume.Volume;
+import dev.attest.dicom.series.ColourVolumeAssembler;
 import dev.attest.dicom.DicomDataset;
 import dev.attest.dicom.Tag;
 import dev.attest.dicom.series.DicomSeries;
@@ -24,7 +26,8 @@ public final class ImageLoader {
 
     public static OpenedImage load(DicomSeries series, StackGeometry stack, ProgressListener progress, Cancellation cancel)
             throws IOException {
-        Volume volume = VolumeAssembler.load(stack, progress, cancel);
+        ColourVolume colour = ColourVolumeAssembler.isColour(stack) ? ColourVolumeAssembler.load(stack) : null;
+        Volume volume = colour != null ? colour.red() : VolumeAssembler.load(stack, progress, cancel);
         List<String> warnings = new ArrayList<>();
         series.warnings().forEach(w -> warnings.add(w.message()));
         stack.warnings().forEach(w -> warnings.add(w.message()));
@@ -34,7 +37,7 @@ public final class ImageLoader {
         String title = (series.description().isBlank() ? "Series " + series.seriesNumber() : series.description());
         DicomDataset head = stack.frames().get(stack.frames().size() / 2).file().dataset();
         return new OpenedImage(volume, title, series.modality(), List.copyOf(warnings),
-                initialWindow(head, series.modality(), volume), series.seriesInstanceUid(), stack);
+                initialWindow(head, series.modality(), volume), series.seriesInstanceUid(), stack, colour);
     }
 
     public static OpenedImage loadNifti(Path file) throws IOException {
@@ -44,7 +47,7 @@ public final class ImageLoader {
         // NIfTI does not say what modality it holds; air at −1000 is the tell of CT in Hounsfield units.
         boolean hounsfield = percentiles.centre() - percentiles.width() / 2 <= -900;
         return new OpenedImage(v, file.getFileName().toString(), hounsfield ? "CT" : "", image.warnings(),
-                hounsfield ? WindowLevel.CT_ABDOMEN : percentiles, null, null);
+                hounsfield ? WindowLevel.CT_ABDOMEN : percentiles, null, null, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.attest.app.open;
 
+import dev.attest.core.volume.ColourVolume;
 import dev.attest.core.volume.Volume;
 import dev.attest.dicom.series.StackGeometry;
 import dev.attest.viewer.render.WindowLevel;
@@ -12,5 +13,9 @@ import java.util.List;
  * Series Instance UID and stack when it came from DICOM (so SEG objects can be placed on it).
  */
 public record OpenedImage(Volume volume, String title, String modality, List<String> warnings, WindowLevel window,
-                          String seriesInstanceUid, StackGeometry stack) {
+                          String seriesInstanceUid, StackGeometry stack, ColourVolume colour) {
+    /** Whether the image is RGB (or palette colour made RGB): shown as it is, without a window. */
+    public boolean isColour() {
+        return colour != null;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.attest.viewer.fx;
 
 import dev.attest.core.geometry.Vec3;
+import dev.attest.core.volume.ColourVolume;
 import dev.attest.core.volume.Volume;
 import dev.attest.viewer.mpr.Crosshair;
 import dev.attest.viewer.mpr.Interpolation;
@@ -92,6 +93,8 @@ public final class SliceView extends Region {
     private enum Drag { NONE, WINDOW, PAN }
 
     /** A view with its own inversion switch; window/level and crosshair are shared with the others. */
+    private ColourVolume colour;
+
     public SliceView(StandardView view, ObjectProperty<Crosshair> crosshair, ObjectProperty<WindowLevel> windowLevel) {
         this(view, crosshair, windowLevel, new SimpleBooleanProperty(false));
     }
@@ -128,9 +131,20 @@ public final class SliceView extends Region {
 
     /** Shows a volume; the window current now becomes the one {@link #reset()} returns to. */
     public void setVolume(Volume volume) {
+        this.colour = null;
         this.volume = volume;
         this.initialWindow = windowLevel.get();
         this.image = null;
+        redraw();
+    }
+
+    /**
+     * Shows an RGB or palette-colour volume: its channels are resliced and drawn as they are (no
+     * window/level); the red channel carries the geometry for the crosshair, readout and overlays.
+     */
+    public void setColourVolume(ColourVolume colourVolume) {
+        setVolume(colourVolume.red());
+        this.colour = colourVolume;
         redraw();
     }
 
@@ -543,7 +557,7 @@ public final class SliceView extends Region {
         if (overlays != null) {
             shown.addAll(overlays.visible());
         }
-        return new ViewPainter.Frame(volume, view, t, crosshair.get().point(), windowLevel.get(), inverted.get(),
+        return new ViewPainter.Frame(volume, colour, view, t, crosshair.get().point(), windowLevel.get(), inverted.get(),
                 interpolation.get(), shown, List.copyOf(layers));
     }
 

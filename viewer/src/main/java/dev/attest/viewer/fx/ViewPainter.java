@@ -14,7 +14,9 @@ import dev.attest.viewer.overlay.Overlay;
 import dev.attest.viewer.overlay.OverlayCompositor;
 import dev.attest.viewer.overlay.PointMarker;
 import dev.attest.viewer.render.ColorBar;
+import dev.attest.viewer.render.ColourRenderer;
 import dev.attest.viewer.render.GreyRenderer;
+import dev.attest.core.volume.ColourVolume;
 import dev.attest.viewer.render.WindowLevel;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -40,8 +42,8 @@ final class ViewPainter {
     static final double BAR_HEIGHT_SHARE = 0.35;
 
     /** What one paint shows. */
-    record Frame(Volume volume, StandardView view, ViewTransform transform, Vec3 crosshair, WindowLevel window,
-            boolean inverted, Interpolation interpolation, List<Overlay> overlays, List<ViewLayer> layers) {
+    record Frame(Volume volume, ColourVolume colour, StandardView view, ViewTransform transform, Vec3 crosshair,
+            WindowLevel window, boolean inverted, Interpolation interpolation, List<Overlay> overlays, List<ViewLayer> layers) {
     }
 
     /** The last screen-resolution reslice, reused while plane, zoom, pan and size stay the same. */
@@ -58,7 +60,10 @@ final class ViewPainter {
         }
         ViewTransform t = f.transform();
         SliceImage shown = displaySlice(f, w, h);
-        int[] argb = compositor.composite(greyRenderer(f).render(shown.values(), w, h), shown, f.overlays());
+        // Colour images have no window: their channels are resliced on the same pixels and shown as they are.
+        int[] base = f.colour() != null ? ColourRenderer.render(ColourRenderer.resliceLike(f.colour(), shown, f.interpolation()))
+                : greyRenderer(f).render(shown.values(), w, h);
+        int[] argb = compositor.composite(base, shown, f.overlays());
         WritableImage fx = new WritableImage(w, h);
         fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         g.setImageSmoothing(false);
