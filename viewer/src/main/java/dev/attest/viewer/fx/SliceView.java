@@ -3,180 +3,533 @@ package dev.attest.viewer.fx;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.volume.Volume;
 import dev.attest.viewer.mpr.Crosshair;
-import dev.attest.viewer.mpr.OrientationLabels;
 import dev.attest.viewer.mpr.Interpolation;
 import dev.attest.viewer.mpr.PlaneResampler;
 import dev.attest.viewer.mpr.SliceImage;
 import dev.attest.viewer.mpr.SliceNavigator;
 import dev.attest.viewer.mpr.StandardView;
 import dev.attest.viewer.mpr.ViewPlane;
-import dev.attest.viewer.render.Argb;
-import dev.attest.viewer.render.GreyRenderer;
 import dev.attest.viewer.render.LabelOverlay;
 import dev.attest.viewer.render.WindowLevel;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
+import javafx.util.Duration;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * One MPR view (axial, coronal or sagittal) of a volume: the slice through the shared crosshair,
- * window/level applied, square pixels in millimetres, orientation letters on every edge and the
- * crosshair drawn. Wheel scrolls slices, left click moves the crosshair, right drag changes
- * window/level. All geometry and mapping come from the headless mpr and render packages.
+ * One MPR view (axial, coronal or sagittal) of a volume, as a reading workstation shows it: the
+ * slice through the shared crosshair with the shared window/level and inversion, zoom to cursor,
+ * pan, fit/reset, nearest or linear interpolation, slice scrolling by wheel and keys, cine,
+ * orientation letters, overlays, extension layers and tools, and export as PNG at ×k resolution.
+ *
+ * <p>The image drawn is resliced from the volume at screen resolution for exactly the region on
+ * screen, so magnification interpolates once, from the voxels, with the chosen interpolation; the
+ * slice at the volume's own spacing (what tools measure on) is kept in the {@link ViewTransform}.
  */
 public final class SliceView extends Region {
+    /** Zoom relative to fit is kept within these bounds so the image neither vanishes nor explodes. */
+    static final double MIN_ZOOM = 1.0 / 16;
+    static final double MAX_ZOOM = 64;
+    /** The wheel's zoom step with Ctrl held. */
+    static final double WHEEL_ZOOM = 1.25;
+    /** Slices moved by PageUp / PageDown. */
+    static final int PAGE_SLICES = 10;
+
     private final Canvas canvas = new Canvas();
     private final StandardView view;
     private final ObjectProperty<Crosshair> crosshair;
     private final ObjectProperty<WindowLevel> windowLevel;
+    private final BooleanProperty inverted;
+    private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(Interpolation.LINEAR);
+    private final List<ViewLayer> layers = new ArrayList<>();
+    private final ViewPainter painter = new ViewPainter();
+    private final Timeline cine = new Timeline();
     private Volume volume;
-    private Volume labels;
-    private LabelOverlay labelOverlay;
+    private WindowLevel initialWindow;
     private SliceImage image;
-    private double scale = 1;
-    private double offsetX;
-    private double offsetY;
-    private double dragX;
-    private double dragY;
+    private ViewTransform transform;
+    private double zoom = 1;
+    private double panX;
+    private double panY;
+    private double lastX;
+    private double lastY;
+    private Drag drag = Drag.NONE;
+    private ViewTool tool;
     private Consumer<SliceNavigator.CursorReadout> onCursor = r -> { };
 
+    /** What a drag does when the tool leaves it to the view. */
+    private enum Drag { NONE, WINDOW, PAN }
+
+    /** A view with its own inversion switch; window/level and crosshair are shared with the others. */
     public SliceView(StandardView view, ObjectProperty<Crosshair> crosshair, ObjectProperty<WindowLevel> windowLevel) {
-        this.view = view;
-        this.crosshair = crosshair;
-        this.windowLevel = windowLevel;
+        this(view, crosshair, windowLevel, new SimpleBooleanProperty(false));
+    }
+
+    /** A view sharing crosshair, window/level and inversion with the other views given the same properties. */
+    public SliceView(StandardView view, ObjectProperty<Crosshair> crosshair, ObjectProperty<WindowLevel> windowLevel,
+            BooleanProperty inverted) {
+        this.view = Objects.requireNonNull(view, "view");
+        this.crosshair = Objects.requireNonNull(crosshair, "crosshair");
+        this.windowLevel = Objects.requireNonNull(windowLevel, "windowLevel");
+        this.inverted = Objects.requireNonNull(inverted, "inverted");
         getChildren().add(canvas);
         setStyle("-fx-background-color: black;");
         setMinSize(64, 64);
+        setFocusTraversable(true);
         crosshair.addListener((o, a, b) -> redraw());
         windowLevel.addListener((o, a, b) -> redraw());
+        inverted.addListener((o, a, b) -> redraw());
+        interpolation.addListener((o, a, b) -> redraw());
         widthProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
-        canvas.setOnScroll(e -> {
-            if (volume != null && e.getDeltaY() != 0) {
-                SliceNavigator nav = new SliceNavigator(volume, crosshair.get().plane(view));
-                crosshair.set(crosshair.get().scrolled(nav, e.getDeltaY() > 0 ? 1 : -1));
-            }
-        });
-        canvas.setOnMousePressed(e -> {
-            dragX = e.getX();
-            dragY = e.getY();
-            if (e.getButton() == MouseButton.PRIMARY && image != null) {
-                crosshair.set(crosshair.get().clickedAt(image, toU(e.getX()), toV(e.getY())));
-            }
-        });
-        canvas.setOnMouseDragged(e -> {
-            if (e.getButton() == MouseButton.SECONDARY) {
-                WindowLevel wl = windowLevel.get();
-                double width = Math.max(1, wl.width() + (e.getX() - dragX) * 2);
-                windowLevel.set(new WindowLevel(wl.centre() + (e.getY() - dragY) * 2, width));
-                dragX = e.getX();
-                dragY = e.getY();
-            }
-        });
-        canvas.setOnMouseMoved(e -> {
-            if (image != null && volume != null) {
-                onCursor.accept(new SliceNavigator(volume, image.plane()).readout(image, toU(e.getX()), toV(e.getY())));
-            }
-        });
+        cine.setCycleCount(Animation.INDEFINITE);
+        setTool(BuiltInTool.NAVIGATE);
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
+    // ---- content -----------------------------------------------------------------------------
+
+    /** Shows a volume; the window current now becomes the one {@link #reset()} returns to. */
     public void setVolume(Volume volume) {
         this.volume = volume;
+        this.initialWindow = windowLevel.get();
+        this.image = null;
         redraw();
+    }
+
+    public Volume volume() {
+        return volume;
     }
 
     /** Shows a label map (any grid in the same patient space) over the image; null removes it. */
     public void setLabels(Volume labels, LabelOverlay overlay) {
-        this.labels = labels;
-        this.labelOverlay = overlay;
+        painter.setLegacyLabels(labels, overlay);
         redraw();
     }
 
     public void setOnCursor(Consumer<SliceNavigator.CursorReadout> onCursor) {
-        this.onCursor = onCursor;
+        this.onCursor = Objects.requireNonNull(onCursor, "onCursor");
     }
 
     public StandardView view() {
         return view;
     }
 
-    private double toU(double x) {
-        return (x - offsetX) / scale - 0.5;
+    // ---- extension hooks ---------------------------------------------------------------------
+
+    /** Adds a layer painted over the image and overlays, after those added before it. */
+    public void addLayer(ViewLayer layer) {
+        layers.add(Objects.requireNonNull(layer, "layer"));
+        requestRepaint();
     }
 
-    private double toV(double y) {
-        return (y - offsetY) / scale - 0.5;
+    public void removeLayer(ViewLayer layer) {
+        layers.remove(layer);
+        requestRepaint();
     }
 
-    /** The label at each pixel centre: nearest voxel of the label map's own grid (labels are never interpolated). */
-    private int[] labelsUnder(SliceImage img) {
-        float[] sampled = PlaneResampler.resampleLike(labels, img, Interpolation.NEAREST).values();
-        int[] out = new int[sampled.length];
-        for (int i = 0; i < sampled.length; i++) {
-            out[i] = Float.isNaN(sampled[i]) ? 0 : Math.round(sampled[i]);
+    /** Sets what a plain left drag and the events before the defaults do; the previous tool is detached. */
+    public void setTool(ViewTool newTool) {
+        Objects.requireNonNull(newTool, "tool");
+        if (tool != null) {
+            tool.detached(this);
         }
-        return out;
+        tool = newTool;
+        tool.attached(this);
+    }
+
+    public void setTool(BuiltInTool kind) {
+        setTool(kind.create(this));
+    }
+
+    public ViewTool tool() {
+        return tool;
+    }
+
+    /** Repaints from the slices already sampled, e.g. after a layer changed; does not reslice. */
+    public void requestRepaint() {
+        paintScreen();
+    }
+
+    /** The mapping of what is on screen now, or null before a volume is shown. */
+    public ViewTransform transform() {
+        return transform;
+    }
+
+    // ---- view state ----------------------------------------------------------------------------
+
+    public ObjectProperty<Interpolation> interpolationProperty() {
+        return interpolation;
+    }
+
+    public void setInterpolation(Interpolation value) {
+        interpolation.set(Objects.requireNonNull(value, "interpolation"));
+    }
+
+    /** Inversion of the grey scale, shared with the views built with the same property. */
+    public BooleanProperty invertedProperty() {
+        return inverted;
+    }
+
+    public void setInverted(boolean value) {
+        inverted.set(value);
+    }
+
+    public void toggleInverted() {
+        inverted.set(!inverted.get());
+    }
+
+    /** Zoom relative to the fitted image (1 = the slice just fits the view). */
+    public double zoom() {
+        return zoom;
+    }
+
+    /**
+     * Zooms by a factor keeping the patient point under screen point (x, y) where it is on screen:
+     * with u = (x − offset) / scale − ½ fixed, the new offset is x − (u + ½) · newScale.
+     */
+    public void zoomBy(double factor, double x, double y) {
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("zoom factor must be positive: " + factor);
+        }
+        ensureImage();
+        if (image == null) {
+            return;
+        }
+        double newZoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom * factor));
+        double fit = fitScale();
+        double scale = fit * zoom;
+        double newScale = fit * newZoom;
+        double u = (x - offsetX(scale)) / scale;
+        double v = (y - offsetY(scale)) / scale;
+        zoom = newZoom;
+        panX += x - u * newScale - offsetX(newScale);
+        panY += y - v * newScale - offsetY(newScale);
+        redraw();
+    }
+
+    /** Zooms about the middle of the view. */
+    public void zoomBy(double factor) {
+        zoomBy(factor, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Moves the image by (dx, dy) screen pixels. */
+    public void panBy(double dx, double dy) {
+        panX += dx;
+        panY += dy;
+        redraw();
+    }
+
+    /** Fits the slice to the view, centred: zoom 1, no pan. */
+    public void fit() {
+        zoom = 1;
+        panX = 0;
+        panY = 0;
+        redraw();
+    }
+
+    /** Fits, and puts window/level back to the one current when the volume was set. */
+    public void reset() {
+        fit();
+        if (initialWindow != null) {
+            windowLevel.set(initialWindow);
+        }
+    }
+
+    /** Changes window/level as a drag of (dx, dy) screen pixels does: 2 units per pixel, right widens, down raises the level. */
+    public void adjustWindow(double dx, double dy) {
+        WindowLevel wl = windowLevel.get();
+        windowLevel.set(new WindowLevel(wl.centre() + dy * 2, Math.max(1, wl.width() + dx * 2)));
+    }
+
+    /** Moves the shared crosshair (and so every view's plane) to an LPS point. */
+    public void moveCrosshairTo(Vec3 lps) {
+        crosshair.set(new Crosshair(lps));
+    }
+
+    // ---- slices and cine -------------------------------------------------------------------------
+
+    private SliceNavigator navigator() {
+        return new SliceNavigator(volume, crosshair.get().plane(view));
+    }
+
+    /** Index of the slice through the crosshair, from 0; -1 without a volume. */
+    public int sliceIndex() {
+        return volume == null ? -1 : navigator().sliceIndex(crosshair.get().point());
+    }
+
+    /** Slices along this view's normal; 0 without a volume. */
+    public int sliceCount() {
+        return volume == null ? 0 : navigator().sliceCount();
+    }
+
+    /** Moves the crosshair by whole slices along this view's normal (positive: towards the next). */
+    public void scrollSlices(int slices) {
+        if (volume != null) {
+            crosshair.set(crosshair.get().scrolled(navigator(), slices));
+        }
+    }
+
+    /** Moves the crosshair onto a slice (clamped to the volume), keeping its in-plane position. */
+    public void goToSlice(int slice) {
+        if (volume != null) {
+            SliceNavigator nav = navigator();
+            int clamped = Math.max(0, Math.min(nav.sliceCount() - 1, slice));
+            crosshair.set(new Crosshair(nav.toSlice(crosshair.get().point(), clamped)));
+        }
+    }
+
+    /** One cine frame: the next slice, wrapping from the last to the first. */
+    void cineStep() {
+        if (volume != null) {
+            int next = sliceIndex() + 1;
+            goToSlice(next >= sliceCount() || next < 0 ? 0 : next);
+        }
+    }
+
+    /** Plays through the slices at the given rate, wrapping at the end, until {@link #stopCine()}. */
+    public void playCine(double framesPerSecond) {
+        if (!(framesPerSecond > 0) || framesPerSecond > 1000) {
+            throw new IllegalArgumentException("cine rate must be in (0, 1000] frames per second: " + framesPerSecond);
+        }
+        cine.stop();
+        cine.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / framesPerSecond), e -> cineStep()));
+        cine.play();
+    }
+
+    public void stopCine() {
+        cine.stop();
+    }
+
+    public boolean isCinePlaying() {
+        return cine.getStatus() == Animation.Status.RUNNING;
+    }
+
+    // ---- export ------------------------------------------------------------------------------------
+
+    /**
+     * Renders the view as on screen with its overlays and layers, at {@code factor} times the
+     * screen's pixel size: the slice is resliced at 1/factor of the screen's pixel spacing and
+     * lines, letters and the colour bar are drawn factor times larger. FX thread only.
+     */
+    public WritableImage renderImage(int factor) {
+        if (factor < 1 || factor > 16) {
+            throw new IllegalArgumentException("export factor must be 1 to 16: " + factor);
+        }
+        int w = (int) Math.ceil(getWidth()) * factor;
+        int h = (int) Math.ceil(getHeight()) * factor;
+        Canvas off = new Canvas(w, h);
+        ensureImage();
+        painter.paint(off.getGraphicsContext2D(), w, h, frame(transform == null ? null : transform.magnified(factor)));
+        return off.snapshot(null, new WritableImage(w, h));
+    }
+
+    /** Writes {@link #renderImage} as a PNG file; callable from any thread (it renders on the FX thread). */
+    public void writePng(Path file, int factor) throws IOException {
+        WritableImage img = onFxThread(() -> renderImage(factor));
+        PngWriter.write(img, file);
+    }
+
+    /** Puts {@link #renderImage} on the system clipboard. FX thread only. */
+    public void copyToClipboard(int factor) {
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(renderImage(factor));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private static <T> T onFxThread(java.util.function.Supplier<T> work) throws IOException {
+        if (Platform.isFxApplicationThread()) {
+            return work.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering the view", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("could not render the view", e.getCause());
+        }
+    }
+
+    // ---- events --------------------------------------------------------------------------------------
+
+    private void onScroll(ScrollEvent e) {
+        if (transform != null && tool.scrolled(e, transform) || e.getDeltaY() == 0) {
+            return;
+        }
+        if (e.isControlDown()) {
+            zoomBy(e.getDeltaY() > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM, e.getX(), e.getY());
+        } else {
+            scrollSlices(e.getDeltaY() > 0 ? 1 : -1);
+        }
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        lastX = e.getX();
+        lastY = e.getY();
+        drag = Drag.NONE;
+        if (transform == null || tool.mousePressed(e, transform)) {
+            return;
+        }
+        if (e.getButton() == MouseButton.SECONDARY) {
+            drag = Drag.WINDOW;
+        } else if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && e.isShiftDown()) {
+            drag = Drag.PAN;
+        }
+    }
+
+    private void onDragged(MouseEvent e) {
+        double dx = e.getX() - lastX;
+        double dy = e.getY() - lastY;
+        lastX = e.getX();
+        lastY = e.getY();
+        if (transform == null || tool.mouseDragged(e, transform)) {
+            return;
+        }
+        switch (drag) {
+            case WINDOW -> adjustWindow(dx, dy);
+            case PAN -> panBy(dx, dy);
+            case NONE -> { }
+        }
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (transform != null) {
+            tool.mouseReleased(e, transform);
+        }
+        drag = Drag.NONE;
+    }
+
+    private void onClicked(MouseEvent e) {
+        if (transform != null) {
+            tool.mouseClicked(e, transform);
+        }
+    }
+
+    private void onMoved(MouseEvent e) {
+        if (transform == null) {
+            return;
+        }
+        tool.mouseMoved(e, transform);
+        double[] uv = transform.screenToPixel(e.getX(), e.getY());
+        onCursor.accept(new SliceNavigator(volume, image.plane()).readout(image, uv[0], uv[1]));
+    }
+
+    private void onKey(KeyEvent e) {
+        if (transform == null || tool.keyPressed(e, transform)) {
+            return;
+        }
+        switch (e.getCode()) {
+            case UP -> scrollSlices(1);
+            case DOWN -> scrollSlices(-1);
+            case PAGE_UP -> scrollSlices(PAGE_SLICES);
+            case PAGE_DOWN -> scrollSlices(-PAGE_SLICES);
+            case HOME -> goToSlice(0);
+            case END -> goToSlice(sliceCount() - 1);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    // ---- drawing ---------------------------------------------------------------------------------------
+
+    private double fitScale() {
+        return Math.min(Math.ceil(getWidth()) / image.width(), Math.ceil(getHeight()) / image.height());
+    }
+
+    private double offsetX(double scale) {
+        return (Math.ceil(getWidth()) - image.width() * scale) / 2 + panX;
+    }
+
+    private double offsetY(double scale) {
+        return (Math.ceil(getHeight()) - image.height() * scale) / 2 + panY;
+    }
+
+    /** Reslices the native slice when the plane or interpolation changed, and updates the transform. */
+    private void ensureImage() {
+        if (volume == null) {
+            image = null;
+            transform = null;
+            return;
+        }
+        ViewPlane plane = crosshair.get().plane(view);
+        if (image == null || !image.plane().equals(plane) || imageInterpolation != interpolation.get()) {
+            imageInterpolation = interpolation.get();
+            image = PlaneResampler.resample(volume, plane, imageInterpolation);
+        }
+        if (getWidth() >= 1 && getHeight() >= 1) {
+            double scale = fitScale() * zoom;
+            transform = new ViewTransform(image, scale, offsetX(scale), offsetY(scale), 1);
+        }
+    }
+
+    private Interpolation imageInterpolation;
+
+    private ViewPainter.Frame frame(ViewTransform t) {
+        return new ViewPainter.Frame(volume, view, t, crosshair.get().point(), windowLevel.get(), inverted.get(),
+                interpolation.get(), List.copyOf(layers));
     }
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        canvas.setWidth(Math.ceil(getWidth()));
+        canvas.setHeight(Math.ceil(getHeight()));
     }
 
     private void redraw() {
-        double w = getWidth();
-        double h = getHeight();
+        ensureImage();
+        paintScreen();
+    }
+
+    private void paintScreen() {
+        int w = (int) Math.ceil(getWidth());
+        int h = (int) Math.ceil(getHeight());
         canvas.setWidth(w);
         canvas.setHeight(h);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.BLACK);
-        g.fillRect(0, 0, w, h);
-        if (volume == null || w < 2 || h < 2) {
-            return;
-        }
-        ViewPlane plane = crosshair.get().plane(view);
-        image = PlaneResampler.resample(volume, plane, Interpolation.LINEAR);
-        int[] argb = new GreyRenderer(windowLevel.get(), false).render(image.values(), image.width(), image.height());
-        if (labels != null && labelOverlay != null) {
-            argb = Argb.composite(argb, labelOverlay.render(labelsUnder(image), image.width(), image.height()));
-        }
-        WritableImage fx = new WritableImage(image.width(), image.height());
-        fx.getPixelWriter().setPixels(0, 0, image.width(), image.height(), PixelFormat.getIntArgbInstance(), argb, 0, image.width());
-        scale = Math.min(w / image.width(), h / image.height());
-        offsetX = (w - image.width() * scale) / 2;
-        offsetY = (h - image.height() * scale) / 2;
-        g.setImageSmoothing(true);
-        g.drawImage(fx, offsetX, offsetY, image.width() * scale, image.height() * scale);
-        double[] at = crosshair.get().inView(image);
-        double cx = offsetX + (at[0] + 0.5) * scale;
-        double cy = offsetY + (at[1] + 0.5) * scale;
-        g.setStroke(Color.rgb(255, 200, 0, 0.6));
-        g.setLineWidth(1);
-        g.strokeLine(cx, offsetY, cx, offsetY + image.height() * scale);
-        g.strokeLine(offsetX, cy, offsetX + image.width() * scale, cy);
-        OrientationLabels labels = OrientationLabels.of(plane);
-        g.setFill(Color.rgb(255, 220, 120));
-        g.setFont(Font.font(14));
-        g.fillText(labels.left(), 6, h / 2);
-        g.fillText(labels.right(), w - 18, h / 2);
-        g.fillText(labels.top(), w / 2 - 4, 16);
-        g.fillText(labels.bottom(), w / 2 - 4, h - 6);
-        SliceNavigator nav = new SliceNavigator(volume, plane);
-        Vec3 p = crosshair.get().point();
-        g.setFill(Color.LIGHTGRAY);
-        g.setFont(Font.font(12));
-        g.fillText(view.name().charAt(0) + view.name().substring(1).toLowerCase() + "  " + (nav.sliceIndex(p) + 1) + "/"
-                + nav.sliceCount() + "  W " + Math.round(windowLevel.get().width()) + " L "
-                + Math.round(windowLevel.get().centre()), 6, h - 6);
+        painter.paint(canvas.getGraphicsContext2D(), w, h, volume == null || transform == null ? null : frame(transform));
     }
 }

@@ -63,6 +63,20 @@ public final class PlaneResampler {
     }
 
     /**
+     * Reslices width × height pixels of pixelMm whose top-left pixel centre is {@code firstPixel}:
+     * what a zoomed or panned view, or a high-resolution export, needs to sample exactly the
+     * patient region it shows.
+     */
+    public static SliceImage resample(Volume volume, ViewPlane plane, int width, int height, double pixelMm,
+            Vec3 firstPixel, Interpolation interpolation) {
+        Objects.requireNonNull(firstPixel, "firstPixel");
+        if (!(pixelMm > 0) || !Double.isFinite(pixelMm)) {
+            throw new IllegalArgumentException("pixel size must be positive and finite, got " + pixelMm);
+        }
+        return sample(volume, plane, width, height, pixelMm, firstPixel, interpolation);
+    }
+
+    /**
      * Samples another volume in the same patient space (a label map, a heat map) on exactly the
      * pixel grid of an existing reslice, so overlays line up pixel for pixel with the image.
      */
@@ -118,7 +132,8 @@ public final class PlaneResampler {
                         ? sampler.nearest(x, y, z) : sampler.linear(x, y, z));
             }
         });
-        return new SliceImage(width, height, pixelMm, values, plane, first);
+        return new SliceImage(width, height, pixelMm, values, plane, first,
+                volume.properties().getOrDefault(SliceImage.UNIT_PROPERTY, ""));
     }
 
     /** Reads physical values at fractional voxel indices; NaN outside the voxel boxes of the grid. */

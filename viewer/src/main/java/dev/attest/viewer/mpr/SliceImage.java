@@ -4,18 +4,27 @@ import dev.attest.core.geometry.Vec3;
 import java.util.Objects;
 
 /**
- * A resliced 2D image: width × height square pixels of {@code pixelMm}, physical values row by row
- * (NaN outside the volume), and where each pixel lies in the patient.
+ * A 2D slice of a volume: width × height square pixels of {@code pixelMm}, physical values row by
+ * row (NaN outside the volume), where each pixel lies in the patient and the unit of its values.
+ * It is both what the reslicer produces and what regions of interest are measured on. Pixel
+ * (u, v) = (column, row) has its centre at pixel coordinates (u, v), as in DICOM. The values are
+ * not copied: a slice can be large and is read, never written, by the views and measurements.
  *
  * @param firstPixel LPS position of the centre of pixel (0, 0), the top-left one
+ * @param unit       unit of the values ("HU", "" when unknown), shown next to measurements
  */
-public record SliceImage(int width, int height, double pixelMm, float[] values, ViewPlane plane, Vec3 firstPixel) {
+public record SliceImage(int width, int height, double pixelMm, float[] values, ViewPlane plane, Vec3 firstPixel,
+        String unit) {
+
+    /** The volume property naming the unit of its physical values; absent means unknown (""). */
+    public static final String UNIT_PROPERTY = "unit";
 
     public SliceImage {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(plane, "plane");
         Objects.requireNonNull(firstPixel, "firstPixel");
-        if (width <= 0 || height <= 0 || values.length != width * height) {
+        unit = unit == null ? "" : unit;
+        if (width <= 0 || height <= 0 || (long) width * height != values.length) {
             throw new IllegalArgumentException(width + " x " + height + " pixels need as many values, got " + values.length);
         }
         if (!(pixelMm > 0)) {
@@ -23,11 +32,21 @@ public record SliceImage(int width, int height, double pixelMm, float[] values, 
         }
     }
 
+    /** A slice whose values have no known unit. */
+    public SliceImage(int width, int height, double pixelMm, float[] values, ViewPlane plane, Vec3 firstPixel) {
+        this(width, height, pixelMm, values, plane, firstPixel, "");
+    }
+
     /** Returns the value of pixel (u, v) = (column, row). */
     public float value(int u, int v) {
         Objects.checkIndex(u, width);
         Objects.checkIndex(v, height);
         return values[v * width + u];
+    }
+
+    /** Area of one pixel in mm². */
+    public double pixelAreaMm2() {
+        return pixelMm * pixelMm;
     }
 
     /** Maps a (possibly fractional) pixel position, in pixel-centre coordinates, to LPS. */

@@ -1,5 +1,7 @@
 package dev.attest.viewer.render;
 
+import dev.attest.viewer.mpr.SliceImage;
+
 /**
  * An axis-aligned ellipse drawn on a slice: centre and semi-axes in pixel coordinates (pixel
  * (i, j) centred at (i, j)). Inside rule: a pixel belongs to the region when its centre satisfies

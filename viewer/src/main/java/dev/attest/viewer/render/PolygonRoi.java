@@ -1,5 +1,7 @@
 package dev.attest.viewer.render;
 
+import dev.attest.viewer.mpr.SliceImage;
+
 import java.util.Arrays;
 
 /**

@@ -3,6 +3,8 @@ package dev.attest.viewer.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.attest.core.geometry.Vec3;
+import dev.attest.viewer.mpr.SliceImage;
+import dev.attest.viewer.mpr.ViewPlane;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class MeasurementCsvTest {
         Distance d = new Distance("lesion, long axis", new Vec3(0, 0, 0), new Vec3(3, 4, 0));
         float[] one = {-5};
         RoiMeasurement roi = new EllipseRoi("\"cyst\"", 0, 0, 0.5, 0.5)
-                .measure(new SliceImage(one, 1, 1, 2, 2, "HU"));
+                .measure(new SliceImage(1, 1, 2, one, ViewPlane.axial(Vec3.ZERO), Vec3.ZERO, "HU"));
         String csv = MeasurementCsv.toCsv(List.of(d, roi));
         assertEquals(
                 "kind,label,quantity,value,unit\r\n"

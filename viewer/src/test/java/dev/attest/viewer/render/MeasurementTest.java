@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attest.core.geometry.Vec3;
+import dev.attest.viewer.mpr.SliceImage;
+import dev.attest.viewer.mpr.ViewPlane;
 import org.junit.jupiter.api.Test;
 
 class MeasurementTest {
@@ -16,7 +18,7 @@ class MeasurementTest {
                 v[j * 8 + i] = 10 * j + i;
             }
         }
-        return new SliceImage(v, 8, 6, spacingMm, spacingMm, "HU");
+        return new SliceImage(8, 6, spacingMm, v, ViewPlane.axial(Vec3.ZERO), Vec3.ZERO, "HU");
     }
 
     @Test
@@ -85,7 +87,7 @@ class MeasurementTest {
         // is 4 (a + b) + 8 pixels.
         float[] flat = new float[100 * 80];
         java.util.Arrays.fill(flat, 7f);
-        SliceImage image = new SliceImage(flat, 100, 80, 0.8, 0.8, "HU");
+        SliceImage image = new SliceImage(100, 80, 0.8, flat, ViewPlane.axial(Vec3.ZERO), Vec3.ZERO, "HU");
         double[][] cases = {{50.3, 40.7, 30.5, 12.25}, {49, 39, 20, 20}, {51.5, 38.2, 3.3, 9.9}};
         for (double[] c : cases) {
             EllipseRoi e = new EllipseRoi("e", c[0], c[1], c[2], c[3]);
