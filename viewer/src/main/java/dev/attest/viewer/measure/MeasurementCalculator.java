@@ -26,35 +26,34 @@ public final class MeasurementCalculator {
 
     private final Volume volume;
     private final Interpolation interpolation;
-    private final String unit;
 
     /**
-     * @param interpolation as the view reslices, so the statistics are those of the pixels shown
-     * @param unit          the unit of the volume's physical values ("HU" for CT; may be empty)
+     * @param interpolation as the view reslices, so the statistics are those of the pixels shown;
+     *                      the unit of the values is the volume's {@link SliceImage#UNIT_PROPERTY}
      */
-    public MeasurementCalculator(Volume volume, Interpolation interpolation, String unit) {
+    public MeasurementCalculator(Volume volume, Interpolation interpolation) {
         this.volume = Objects.requireNonNull(volume, "volume");
         this.interpolation = Objects.requireNonNull(interpolation, "interpolation");
-        this.unit = unit == null ? "" : unit;
     }
 
     public Volume volume() {
         return volume;
     }
 
-    public String unit() {
-        return unit;
+    public Interpolation interpolation() {
+        return interpolation;
     }
 
     /**
      * Returns the values: a {@link Distance}, an {@link Angle} or a {@link RoiMeasurement}. A region
-     * reslices the volume on its plane with the view's default field of view.
+     * reslices the volume on its plane at the volume's own in-plane spacing, as a view's native
+     * slice ({@code ViewTransform.image()}), so the statistics do not depend on zoom.
      */
     public Measurement measure(DrawnMeasurement m) {
         return switch (m.kind()) {
             case DISTANCE -> new Distance(m.label(), m.point(0), m.point(1));
             case ANGLE -> new Angle(m.label(), m.point(0), m.point(1), m.point(2));
-            case ELLIPSE, POLYGON -> measureRegion(m, PlaneResampler.resample(volume, m.plane(), interpolation), unit);
+            case ELLIPSE, POLYGON -> measureRegion(m, PlaneResampler.resample(volume, m.plane(), interpolation));
         };
     }
 
@@ -63,30 +62,32 @@ public final class MeasurementCalculator {
         return measurements.stream().map(this::measure).toList();
     }
 
+    /** True when {@code image} is a reslice of the plane {@code m} was drawn on, with the same in-plane axes. */
+    public static boolean isOnPlane(DrawnMeasurement m, SliceImage image) {
+        return image.plane().right().sub(m.plane().right()).norm() <= 1e-6
+                && image.plane().down().sub(m.plane().down()).norm() <= 1e-6
+                && Math.abs(image.firstPixel().sub(m.point(0)).dot(m.plane().normal())) <= ON_PLANE_TOL_MM;
+    }
+
     /**
      * Computes a region's area and statistics on a given reslice, as when a view already holds the
      * slice that shows it. The slice must lie in the region's plane with the same in-plane axes.
      *
      * @throws IllegalArgumentException when the measurement is not a region or the slice is not its plane
      */
-    public static RoiMeasurement measureRegion(DrawnMeasurement m, SliceImage image, String unit) {
+    public static RoiMeasurement measureRegion(DrawnMeasurement m, SliceImage image) {
         if (!m.kind().isRegion()) {
             throw new IllegalArgumentException(m.kind() + " is not a region");
         }
-        Vec3 n = m.plane().normal();
-        if (image.plane().right().sub(m.plane().right()).norm() > 1e-6
-                || image.plane().down().sub(m.plane().down()).norm() > 1e-6
-                || Math.abs(image.firstPixel().sub(m.point(0)).dot(n)) > ON_PLANE_TOL_MM) {
+        if (!isOnPlane(m, image)) {
             throw new IllegalArgumentException("measurement " + m.id() + " on plane " + m.plane()
                     + " is not on the reslice through " + image.plane());
         }
-        dev.attest.viewer.render.SliceImage values = new dev.attest.viewer.render.SliceImage(
-                image.values(), image.width(), image.height(), image.pixelMm(), image.pixelMm(), unit);
         if (m.kind() == MeasurementKind.ELLIPSE) {
             Vec3 a = image.lpsToPixel(m.point(0));
             Vec3 b = image.lpsToPixel(m.point(1));
             return new EllipseRoi(m.label(), (a.x() + b.x()) / 2, (a.y() + b.y()) / 2,
-                    Math.abs(a.x() - b.x()) / 2, Math.abs(a.y() - b.y()) / 2).measure(values);
+                    Math.abs(a.x() - b.x()) / 2, Math.abs(a.y() - b.y()) / 2).measure(image);
         }
         int count = m.points().size();
         double[] xs = new double[count];
@@ -96,6 +97,6 @@ public final class MeasurementCalculator {
             xs[k] = p.x();
             ys[k] = p.y();
         }
-        return new PolygonRoi(m.label(), xs, ys).measure(values);
+        return new PolygonRoi(m.label(), xs, ys).measure(image);
     }
 }

@@ -36,7 +36,7 @@ class DrawnMeasurementTest {
         Vec3 qu = axial.lpsToPixel(q);
         DrawnMeasurement d = new DrawnMeasurement(1, MeasurementKind.DISTANCE,
                 List.of(axial.pixelToLps(pu.x(), pu.y()), axial.pixelToLps(qu.x(), qu.y())), axial.plane(), "");
-        Distance result = (Distance) new MeasurementCalculator(volume, Interpolation.LINEAR, "").measure(d);
+        Distance result = (Distance) new MeasurementCalculator(volume, Interpolation.LINEAR).measure(d);
         // numpy: A = [[.7,0,0,-10],[0,.9,.6,-20],[0,0,2.5,30]]; norm(A @ [3,4,5,1] - A @ [10,2,5,1])
         assertEquals(5.220153254455275, result.millimetres(), 1e-12);
         assertEquals(new Vec3(-7.9, -13.4, 42.5).distance(d.point(0)), 0, 1e-12);
@@ -48,7 +48,7 @@ class DrawnMeasurementTest {
         DrawnMeasurement a = new DrawnMeasurement(2, MeasurementKind.ANGLE,
                 List.of(vertex.add(new Vec3(3, 0, 0)), vertex, vertex.add(new Vec3(3, 0, 4))),
                 ViewPlane.coronal(vertex), "hip");
-        Angle result = (Angle) new MeasurementCalculator(TestVolumes.field(TestVolumes::linear), Interpolation.LINEAR, "")
+        Angle result = (Angle) new MeasurementCalculator(TestVolumes.field(TestVolumes::linear), Interpolation.LINEAR)
                 .measure(a);
         // numpy: degrees(arctan2(|u x v|, u.v)) for u = (3,0,0), v = (3,0,4)
         assertEquals(53.13010235415597, result.degrees(), 1e-12);
@@ -110,6 +110,6 @@ class DrawnMeasurementTest {
     }
 
     private static MeasurementCalculator calculator() {
-        return new MeasurementCalculator(TestVolumes.field(TestVolumes::linear), Interpolation.LINEAR, "");
+        return new MeasurementCalculator(TestVolumes.field(TestVolumes::linear), Interpolation.LINEAR);
     }
 }

@@ -37,13 +37,13 @@ class MeasurementExportTest {
 
     @Test
     void writesOneRowPerQuantityWithWhereTheMeasurementLies() {
-        MeasurementCalculator calc = new MeasurementCalculator(TestVolumes.field(p -> 37.25), Interpolation.LINEAR, "HU");
+        MeasurementCalculator calc = new MeasurementCalculator(TestVolumes.field(p -> 37.25), Interpolation.LINEAR);
         assertEquals(EXPECTED, MeasurementExport.toCsv(measurements(), calc));
     }
 
     @Test
     void writesTheSameTextToAFileInUtf8(@TempDir Path dir) throws Exception {
-        MeasurementCalculator calc = new MeasurementCalculator(TestVolumes.field(p -> 37.25), Interpolation.LINEAR, "HU");
+        MeasurementCalculator calc = new MeasurementCalculator(TestVolumes.field(p -> 37.25), Interpolation.LINEAR);
         Path file = dir.resolve("measurements.csv");
         MeasurementExport.write(measurements(), calc, file);
         assertEquals(EXPECTED, Files.readString(file, StandardCharsets.UTF_8));

@@ -23,7 +23,7 @@ class RegionStatsTest {
     private static final ViewPlane AXIAL_K4 = ViewPlane.axial(new Vec3(0, 0, -3));
 
     private static RoiMeasurement measure(Volume volume, DrawnMeasurement m) {
-        return (RoiMeasurement) new MeasurementCalculator(volume, Interpolation.LINEAR, "HU").measure(m);
+        return (RoiMeasurement) new MeasurementCalculator(volume, Interpolation.LINEAR).measure(m);
     }
 
     @Test
@@ -90,9 +90,9 @@ class RegionStatsTest {
                 List.of(new Vec3(-5, -5, -3), new Vec3(5, 5, -3)), AXIAL_K4, "");
         var nextSlice = PlaneResampler.resample(LINEAR, ViewPlane.axial(new Vec3(0, 0, 0)), Interpolation.LINEAR);
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> MeasurementCalculator.measureRegion(e, nextSlice, "HU"));
+                () -> MeasurementCalculator.measureRegion(e, nextSlice));
         assertEquals(true, ex.getMessage().startsWith("measurement 9 on plane"), ex.getMessage());
         var ownSlice = PlaneResampler.resample(LINEAR, ViewPlane.axial(new Vec3(12, 3, -3)), Interpolation.LINEAR);
-        assertEquals(measure(LINEAR, e), MeasurementCalculator.measureRegion(e, ownSlice, "HU"));
+        assertEquals(measure(LINEAR, e), MeasurementCalculator.measureRegion(e, ownSlice));
     }
 }

@@ -5,6 +5,7 @@ import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.volume.Volume;
 import dev.attest.core.volume.VoxelType;
+import dev.attest.viewer.mpr.SliceImage;
 import java.util.function.ToDoubleFunction;
 
 /** Small synthetic volumes whose values are known everywhere, for exact expected statistics. */
@@ -27,9 +28,11 @@ final class TestVolumes {
         return 2 * p.x() - 3 * p.y() + 0.5 * p.z() + 7;
     }
 
+    /** A FLOAT32 volume in HU holding f at each voxel centre. */
     static Volume field(ToDoubleFunction<Vec3> f) {
         ImageGrid grid = grid();
         Volume v = Volume.allocate(grid, VoxelType.FLOAT32);
+        v.properties().put(SliceImage.UNIT_PROPERTY, "HU");
         for (int z = 0; z < grid.sizeZ(); z++) {
             for (int y = 0; y < grid.sizeY(); y++) {
                 for (int x = 0; x < grid.sizeX(); x++) {
