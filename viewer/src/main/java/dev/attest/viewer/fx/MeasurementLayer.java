@@ -129,7 +129,10 @@ public final class MeasurementLayer implements ViewLayer {
             for (Vec3 p : m.points()) {
                 handle(g, t.lpsToScreen(p), c, ui);
             }
-            label(g, line, MeasurementText.of(valueOf(m)), c, ui);
+            if (m.id() == selected && m.kind() == MeasurementKind.ELLIPSE) {
+                box(g, m, t, c, ui);
+            }
+            label(g, line, m.closed(), MeasurementText.lines(valueOf(m)), c, ui);
         }
         Sketch s = sketch;
         if (s != null && s.plane().normal().cross(t.plane().normal()).norm() < 1e-6
@@ -149,7 +152,7 @@ public final class MeasurementLayer implements ViewLayer {
             handle(g, t.lpsToScreen(p), SELECTED, ui);
         }
         if (whole != null) {
-            label(g, line, MeasurementText.of(calculator.measure(whole)), SELECTED, ui);
+            label(g, line, whole.closed(), MeasurementText.lines(calculator.measure(whole)), SELECTED, ui);
         }
     }
 
@@ -190,26 +193,56 @@ public final class MeasurementLayer implements ViewLayer {
         g.fillRect(at[0] - h, at[1] - h, 2 * h, 2 * h);
     }
 
+    /** The ellipse's bounding box, thin and dashed, so its two corner handles read as what they are. */
+    private static void box(GraphicsContext g, DrawnMeasurement m, ViewTransform t, Color c, double ui) {
+        Vec3 a = m.point(0);
+        Vec3 d = m.point(1).sub(a);
+        Vec3 across = m.plane().right().scale(d.dot(m.plane().right()));
+        List<double[]> corners = screen(List.of(a, a.add(across), m.point(1), m.point(1).sub(across)), t);
+        double width = g.getLineWidth();
+        g.setLineWidth(ui);
+        g.setLineDashes(3 * ui, 3 * ui);
+        stroke(g, corners, true, c);
+        g.setLineDashes();
+        g.setLineWidth(width);
+    }
+
     /**
-     * Writes the text right of the drawing's rightmost point, or left of its leftmost one when it
-     * would leave the view, with a dark shadow so it reads on any grey.
+     * Writes the text with a dark shadow so it reads on any grey: right of a line's rightmost
+     * point, below a region (its two lines would cover the region's neighbours if put beside it);
+     * moved left or up where it would leave the view.
      */
-    private static void label(GraphicsContext g, List<double[]> line, String text, Color c, double ui) {
+    private static void label(GraphicsContext g, List<double[]> line, boolean region, List<String> lines, Color c,
+            double ui) {
+        String text = String.join("\n", lines);
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
         double[] right = line.get(0);
-        double[] left = line.get(0);
         for (double[] p : line) {
+            minX = Math.min(minX, p[0]);
+            maxX = Math.max(maxX, p[0]);
+            maxY = Math.max(maxY, p[1]);
             right = p[0] > right[0] ? p : right;
-            left = p[0] < left[0] ? p : left;
         }
         Text probe = new Text(text);
         probe.setFont(g.getFont());
         double width = probe.getLayoutBounds().getWidth();
-        double x = right[0] + 8 * ui;
-        double y = right[1] - 7 * ui;
-        if (x + width > g.getCanvas().getWidth() && left[0] - 8 * ui - width >= 0) {
-            x = left[0] - 8 * ui - width;
-            y = left[1] - 7 * ui;
+        double height = probe.getLayoutBounds().getHeight();
+        double x;
+        double y;
+        if (region) {
+            x = (minX + maxX) / 2 - width / 2;
+            y = maxY + 6 * ui;
+        } else {
+            x = right[0] + 8 * ui;
+            y = right[1] - 7 * ui;
+            if (x + width > g.getCanvas().getWidth()) {
+                x = minX - 8 * ui - width;
+            }
         }
+        x = Math.max(0, Math.min(x, g.getCanvas().getWidth() - width));
+        y = Math.max(0, Math.min(y, g.getCanvas().getHeight() - height));
         g.setFill(Color.rgb(0, 0, 0, 0.8));
         g.fillText(text, x + ui, y + ui);
         g.setFill(c);
