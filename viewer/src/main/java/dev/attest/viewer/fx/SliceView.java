@@ -9,6 +9,9 @@ import dev.attest.viewer.mpr.SliceImage;
 import dev.attest.viewer.mpr.SliceNavigator;
 import dev.attest.viewer.mpr.StandardView;
 import dev.attest.viewer.mpr.ViewPlane;
+import dev.attest.viewer.overlay.LabelLayer;
+import dev.attest.viewer.overlay.Overlay;
+import dev.attest.viewer.overlay.OverlayStack;
 import dev.attest.viewer.render.LabelOverlay;
 import dev.attest.viewer.render.WindowLevel;
 import javafx.animation.Animation;
@@ -70,6 +73,8 @@ public final class SliceView extends Region {
     private Volume volume;
     private WindowLevel initialWindow;
     private SliceImage image;
+    /** The interpolation {@link #image} was resliced with. */
+    private Interpolation imageInterpolation;
     private ViewTransform transform;
     private double zoom = 1;
     private double panX;
@@ -79,6 +84,9 @@ public final class SliceView extends Region {
     private Drag drag = Drag.NONE;
     private ViewTool tool;
     private Consumer<SliceNavigator.CursorReadout> onCursor = r -> { };
+    private LabelLayer ownLabels;
+    private OverlayStack overlays;
+    private final Runnable overlaysChanged = this::requestRepaint;
 
     /** What a drag does when the tool leaves it to the view. */
     private enum Drag { NONE, WINDOW, PAN }
@@ -130,10 +138,30 @@ public final class SliceView extends Region {
         return volume;
     }
 
-    /** Shows a label map (any grid in the same patient space) over the image; null removes it. */
+    /**
+     * Shows a label map (any grid in the same patient space) in this view only, under the shared
+     * overlays; null removes it. The shared {@link #setOverlays} is the way for several views.
+     */
     public void setLabels(Volume labels, LabelOverlay overlay) {
-        painter.setLegacyLabels(labels, overlay);
-        redraw();
+        ownLabels = labels == null || overlay == null ? null
+                : new LabelLayer("labels", labels, overlay.table(), overlay.opacity(), overlay.mode(), true);
+        requestRepaint();
+    }
+
+    /** Shows the overlays of a stack shared by the views; each change to it repaints this view. Null shows none. */
+    public void setOverlays(OverlayStack stack) {
+        if (overlays != null) {
+            overlays.removeListener(overlaysChanged);
+        }
+        overlays = stack;
+        if (stack != null) {
+            stack.addListener(overlaysChanged);
+        }
+        requestRepaint();
+    }
+
+    public OverlayStack overlays() {
+        return overlays;
     }
 
     public void setOnCursor(Consumer<SliceNavigator.CursorReadout> onCursor) {
@@ -507,11 +535,16 @@ public final class SliceView extends Region {
         }
     }
 
-    private Interpolation imageInterpolation;
-
     private ViewPainter.Frame frame(ViewTransform t) {
+        List<Overlay> shown = new ArrayList<>();
+        if (ownLabels != null) {
+            shown.add(ownLabels);
+        }
+        if (overlays != null) {
+            shown.addAll(overlays.visible());
+        }
         return new ViewPainter.Frame(volume, view, t, crosshair.get().point(), windowLevel.get(), inverted.get(),
-                interpolation.get(), List.copyOf(layers));
+                interpolation.get(), shown, List.copyOf(layers));
     }
 
     @Override

@@ -8,9 +8,13 @@ import dev.attest.viewer.mpr.PlaneResampler;
 import dev.attest.viewer.mpr.SliceImage;
 import dev.attest.viewer.mpr.SliceNavigator;
 import dev.attest.viewer.mpr.StandardView;
-import dev.attest.viewer.render.Argb;
+import dev.attest.viewer.overlay.BoxMarker;
+import dev.attest.viewer.overlay.HeatMapLayer;
+import dev.attest.viewer.overlay.Overlay;
+import dev.attest.viewer.overlay.OverlayCompositor;
+import dev.attest.viewer.overlay.PointMarker;
+import dev.attest.viewer.render.ColorBar;
 import dev.attest.viewer.render.GreyRenderer;
-import dev.attest.viewer.render.LabelOverlay;
 import dev.attest.viewer.render.WindowLevel;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -22,27 +26,29 @@ import java.util.List;
 
 /**
  * Draws one view into a graphics context of w × h pixels: the slice resliced for exactly those
- * pixels, overlays, crosshair, layers, letters and text. The same code draws the screen and the
- * ×k exports, which differ only in the transform and size they are given.
+ * pixels with the raster overlays, then box and point markers, crosshair, extension layers,
+ * letters, text and the colour bar. The same code draws the screen and the ×k exports, which
+ * differ only in the transform and size they are given.
  */
 final class ViewPainter {
 
+    /** Colour bar geometry in screen pixels (times uiScale): its left edge is this far from the right edge. */
+    static final double BAR_FROM_RIGHT = 72;
+    static final double BAR_TOP = 28;
+    static final double BAR_WIDTH = 12;
+    /** The bar's height as a share of the view's height. */
+    static final double BAR_HEIGHT_SHARE = 0.35;
+
     /** What one paint shows. */
     record Frame(Volume volume, StandardView view, ViewTransform transform, Vec3 crosshair, WindowLevel window,
-            boolean inverted, Interpolation interpolation, List<ViewLayer> layers) {
+            boolean inverted, Interpolation interpolation, List<Overlay> overlays, List<ViewLayer> layers) {
     }
 
     /** The last screen-resolution reslice, reused while plane, zoom, pan and size stay the same. */
     private SliceImage display;
     private Volume displayVolume;
     private Interpolation displayInterpolation;
-    private Volume legacyLabels;
-    private LabelOverlay legacyOverlay;
-
-    void setLegacyLabels(Volume labels, LabelOverlay overlay) {
-        legacyLabels = labels;
-        legacyOverlay = overlay;
-    }
+    private final OverlayCompositor compositor = new OverlayCompositor();
 
     void paint(GraphicsContext g, int w, int h, Frame f) {
         g.setFill(Color.BLACK);
@@ -52,14 +58,12 @@ final class ViewPainter {
         }
         ViewTransform t = f.transform();
         SliceImage shown = displaySlice(f, w, h);
-        int[] argb = greyRenderer(f).render(shown.values(), w, h);
-        if (legacyLabels != null && legacyOverlay != null) {
-            argb = Argb.composite(argb, legacyOverlay.render(labelsUnder(legacyLabels, shown), w, h));
-        }
+        int[] argb = compositor.composite(greyRenderer(f).render(shown.values(), w, h), shown, f.overlays());
         WritableImage fx = new WritableImage(w, h);
         fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         g.setImageSmoothing(false);
         g.drawImage(fx, 0, 0);
+        drawMarkers(g, f);
         drawCrosshair(g, t, f.crosshair());
         for (ViewLayer layer : f.layers()) {
             g.save();
@@ -67,6 +71,15 @@ final class ViewPainter {
             g.restore();
         }
         drawText(g, w, h, f);
+        HeatMapLayer top = null;
+        for (Overlay o : f.overlays()) {
+            if (o.visible() && o instanceof HeatMapLayer hm) {
+                top = hm;
+            }
+        }
+        if (top != null) {
+            drawColorBar(g, w, h, t.uiScale(), top.colorBar());
+        }
     }
 
     /** MONOCHROME1 volumes show low values white; the reader's invert flips that again. */
@@ -92,13 +105,51 @@ final class ViewPainter {
         return s;
     }
 
-    private static int[] labelsUnder(Volume labels, SliceImage img) {
-        float[] sampled = PlaneResampler.resampleLike(labels, img, Interpolation.NEAREST).values();
-        int[] out = new int[sampled.length];
-        for (int i = 0; i < sampled.length; i++) {
-            out[i] = Float.isNaN(sampled[i]) ? 0 : Math.round(sampled[i]);
+    private static Color color(int rgb) {
+        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
+    }
+
+    private static void drawMarkers(GraphicsContext g, Frame f) {
+        ViewTransform t = f.transform();
+        double k = t.uiScale();
+        double step = new SliceNavigator(f.volume(), t.plane()).step();
+        g.setFont(Font.font(12 * k));
+        g.setLineWidth(2 * k);
+        for (Overlay o : f.overlays()) {
+            if (!o.visible()) {
+                continue;
+            }
+            if (o instanceof BoxMarker box) {
+                List<Vec3> section = box.section(t.plane());
+                if (section.isEmpty()) {
+                    continue;
+                }
+                double[] xs = new double[section.size()];
+                double[] ys = new double[section.size()];
+                double minX = Double.POSITIVE_INFINITY;
+                double minY = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < xs.length; i++) {
+                    double[] s = t.lpsToScreen(section.get(i));
+                    xs[i] = s[0];
+                    ys[i] = s[1];
+                    minX = Math.min(minX, s[0]);
+                    minY = Math.min(minY, s[1]);
+                }
+                g.setStroke(color(box.rgb()));
+                g.strokePolygon(xs, ys, xs.length);
+                g.setFill(color(box.rgb()));
+                g.fillText(box.name(), minX, minY - 4 * k);
+            } else if (o instanceof PointMarker point && point.shownOn(t.plane(), step)) {
+                double[] s = t.lpsToScreen(point.position());
+                double r = 5 * k;
+                g.setStroke(color(point.rgb()));
+                g.strokeOval(s[0] - r, s[1] - r, 2 * r, 2 * r);
+                g.strokeLine(s[0] - 2 * r, s[1], s[0] - r, s[1]);
+                g.strokeLine(s[0] + r, s[1], s[0] + 2 * r, s[1]);
+                g.setFill(color(point.rgb()));
+                g.fillText(point.name(), s[0] + 2.5 * r, s[1] - r);
+            }
         }
-        return out;
     }
 
     private static void drawCrosshair(GraphicsContext g, ViewTransform t, Vec3 point) {
@@ -112,13 +163,44 @@ final class ViewPainter {
         g.strokeLine(topLeft[0], c[1], bottomRight[0], c[1]);
     }
 
+    /**
+     * A vertical bar, high values at the top, one row of whole pixels per colour so that each row
+     * shows exactly the map's colour at t = 1 − (row + ½) / height; ticks and labels to its right.
+     */
+    static void drawColorBar(GraphicsContext g, int w, int h, double k, ColorBar bar) {
+        int x = (int) Math.round(w - BAR_FROM_RIGHT * k);
+        int top = (int) Math.round(BAR_TOP * k);
+        int width = (int) Math.round(BAR_WIDTH * k);
+        int height = (int) Math.round(h * BAR_HEIGHT_SHARE);
+        if (height < 8) {
+            return;
+        }
+        // A dark backdrop keeps the tick labels readable over bright tissue or the heat map itself.
+        g.setFill(Color.rgb(0, 0, 0, 0.55));
+        g.fillRect(x - 6 * k, top - 10 * k, w - x + 4 * k, height + 20 * k);
+        for (int row = 0; row < height; row++) {
+            g.setFill(color(bar.map().rgbAt(1 - (row + 0.5) / height)));
+            g.fillRect(x, top + row, width, 1);
+        }
+        g.setStroke(Color.LIGHTGRAY);
+        g.setLineWidth(k);
+        g.strokeRect(x - 0.5 * k, top - 0.5 * k, width + k, height + k);
+        g.setFill(Color.LIGHTGRAY);
+        g.setFont(Font.font(11 * k));
+        for (ColorBar.Tick tick : bar.ticks()) {
+            double y = top + height * (1 - tick.position());
+            g.strokeLine(x + width, y, x + width + 4 * k, y);
+            g.fillText(tick.label(), x + width + 6 * k, y + 4 * k);
+        }
+    }
+
     private static void drawText(GraphicsContext g, int w, int h, Frame f) {
         double k = f.transform().uiScale();
         OrientationLabels letters = OrientationLabels.of(f.transform().plane());
         g.setFill(Color.rgb(255, 220, 120));
         g.setFont(Font.font(14 * k));
         g.fillText(letters.left(), 6 * k, h / 2.0);
-        g.fillText(letters.right(), w - 18 * k * letters.right().length(), h / 2.0);
+        g.fillText(letters.right(), w - 12 * k * letters.right().length() - 6 * k, h / 2.0);
         g.fillText(letters.top(), w / 2.0 - 4 * k, 16 * k);
         g.fillText(letters.bottom(), w / 2.0 - 4 * k, h - 6 * k);
         SliceNavigator nav = new SliceNavigator(f.volume(), f.transform().plane());

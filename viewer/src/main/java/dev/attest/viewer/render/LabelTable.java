@@ -30,6 +30,18 @@ public final class LabelTable {
         return new Entry("Label " + label, rgb, true);
     }
 
+    /** A new table with the same entries, so a copy can change without touching this one. */
+    public LabelTable copy() {
+        LabelTable t = new LabelTable();
+        t.entries.putAll(entries);
+        return t;
+    }
+
+    /** The labels given an entry here (by {@link #put} or {@link #setVisible}), ascending. */
+    public java.util.SortedSet<Integer> labels() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(entries.keySet()));
+    }
+
     public Entry get(int label) {
         return entries.getOrDefault(label, defaultEntry(label));
     }
