@@ -220,6 +220,29 @@ class MeasurementToolTest {
     }
 
     @Test
+    void polygonClosedByADoubleClickKeepsOneVertexThere(FxRobot robot) {
+        use(MeasurementKind.POLYGON);
+        click(robot, 20, 20);
+        click(robot, 100, 20);
+        click(robot, 100, 60);
+        robot.moveTo(at(20, 60)).doubleClickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, list.size());
+        assertEquals(4, list.all().get(0).points().size());
+        assertEquals(800.0, ((RoiMeasurement) layer.valueOf(list.all().get(0))).areaMm2(), 1e-9);
+    }
+
+    @Test
+    void lengthsStayInMillimetresWhenZoomed(FxRobot robot) {
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> axial.zoomBy(2, 128, 128));
+        assertEquals(8.0, transform().scale(), 1e-12);
+        use(MeasurementKind.DISTANCE);
+        drag(robot, 60, 100, 180, 190);
+        // Now one screen pixel is 0.25 mm: 150 px of drag is 37.5 mm.
+        assertEquals(37.5, ((Distance) layer.valueOf(list.all().get(0))).millimetres(), 1e-9);
+    }
+
+    @Test
     void escapeCancelsAPolygonBeingDrawnAndDeleteRemovesTheSelectedOne(FxRobot robot) {
         use(MeasurementKind.POLYGON);
         click(robot, 20, 20);
