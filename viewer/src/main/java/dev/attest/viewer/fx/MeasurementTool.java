@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * The left-button tool that draws and edits measurements in one view. Distance and ellipse:
@@ -242,6 +243,15 @@ public final class MeasurementTool implements ViewTool {
                 e.consume();
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** Scrolling leaves the slice being drawn on, so a half-drawn measurement is dropped; the view still scrolls. */
+    @Override
+    public boolean scrolled(ScrollEvent e, ViewTransform t) {
+        if (mode == Mode.DRAWING) {
+            cancel();
         }
         return false;
     }

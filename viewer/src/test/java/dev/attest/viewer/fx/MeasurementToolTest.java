@@ -251,6 +251,10 @@ class MeasurementToolTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, list.size());
         assertNull(layer.sketch());
+        click(robot, 20, 20);
+        robot.scroll(1, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(layer.sketch(), "scrolling off the slice drops the half-drawn polygon");
         use(MeasurementKind.DISTANCE);
         drag(robot, 60, 100, 180, 190);
         assertEquals(1, list.size());
