@@ -40,7 +40,7 @@ public final class MeasurementCsv {
     }
 
     /** Quotes a field when it holds a comma, a double quote, CR or LF, doubling inner quotes. */
-    static String field(String s) {
+    public static String field(String s) {
         if (s == null) {
             return "";
         }
@@ -50,7 +50,8 @@ public final class MeasurementCsv {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    static String number(double v) {
+    /** Writes a number in the shortest locale-independent form: integers without ".0", NaN as empty. */
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
         }
