@@ -14,6 +14,13 @@ import dev.attest.viewer.fx.SliceView;
 import dev.attest.viewer.mpr.Crosshair;
 import dev.attest.viewer.mpr.Interpolation;
 import dev.attest.viewer.overlay.OverlayStack;
+import dev.attest.viewer.overlay.LabelLayer;
+import dev.attest.viewer.fx.MeasurementLayer;
+import dev.attest.viewer.fx.MeasurementTool;
+import dev.attest.viewer.measure.MeasurementCalculator;
+import dev.attest.viewer.measure.MeasurementExport;
+import dev.attest.viewer.measure.MeasurementKind;
+import dev.attest.viewer.measure.MeasurementList;
 import dev.attest.dicom.seg.SegmentationHeader;
 import dev.attest.app.open.HeatMapLoader;
 import dev.attest.viewer.mpr.SliceNavigator;
@@ -87,6 +94,12 @@ public final class MainWindow {
     private final BooleanProperty inverted = new SimpleBooleanProperty();
     private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(Interpolation.LINEAR);
     private SliceView activeView;
+    private final ThreeDPanel threeD;
+    private final MeasurementPanel measurementPanel = new MeasurementPanel(this::exportMeasurements);
+    private MeasurementList measurements = new MeasurementList();
+    private MeasurementCalculator calculator;
+    private MeasurementLayer measurementLayer;
+    private MeasurementKind measuring;
     private final RecentInputs recent = new RecentInputs(UserDirs.config().resolve("recent.txt"));
     private final Menu recentMenu = new Menu("Open recent");
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -112,8 +125,9 @@ public final class MainWindow {
             v.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> activeView = v);
             v.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> activeView = v);
         }
-        Region threeD = placeholder3d();
+        threeD = new ThreeDPanel(message::setText);
         viewports = new ViewportGrid(List.of(sliceViews.get(0), sliceViews.get(1), sliceViews.get(2), threeD));
+        overlays.setOnLabelToggled(threeD::setLabelVisible);
         browser = new StudyBrowser(this::openRow);
         sliceViews.forEach(v -> v.setOnCursor(this::showReadout));
         WorkstationActions.declare(this, actions);
@@ -220,7 +234,8 @@ public final class MainWindow {
         claims.setStyle("-fx-font-weight: bold;");
         Label later = new Label("(the review panel comes with the scoring issue)");
         later.setStyle("-fx-text-fill: #888;");
-        VBox side = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), claims, later);
+        VBox side = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
+                claims, later);
         VBox.setVgrow(overlays, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
@@ -228,19 +243,11 @@ public final class MainWindow {
         return side;
     }
 
-    private Region placeholder3d() {
-        Label text = new Label("3D view");
-        text.setStyle("-fx-text-fill: #888;");
-        StackPane p = new StackPane(text);
-        p.setStyle("-fx-background-color: black;");
-        p.setId("view-3d");
-        return p;
-    }
-
     private MenuBar menuBar() {
         Menu file = new Menu("File", null, item("file.open-folder"), item("file.open-files"), recentMenu,
                 new SeparatorMenuItem(), item("file.open-labels"), item("file.open-heatmap"), new SeparatorMenuItem(),
-                item("file.save-view"), item("file.save-view-hires"), item("file.copy-view"), new SeparatorMenuItem(),
+                item("file.save-view"), item("file.save-view-hires"), item("file.copy-view"), item("file.export-measurements"),
+                new SeparatorMenuItem(),
                 item("file.keymap"), new SeparatorMenuItem(), item("file.quit"));
         rebuildRecentMenu();
         Menu view = new Menu("View", null, item("view.layout-2x2"), item("view.layout-axial"), item("view.layout-coronal"),
@@ -473,6 +480,8 @@ public final class MainWindow {
         windowLevel.set(opened.window());
         crosshair.set(new Crosshair(g.indexToLps().apply((g.sizeX() - 1) / 2.0, (g.sizeY() - 1) / 2.0, (g.sizeZ() - 1) / 2.0)));
         overlays.clear();
+        threeD.setVolume(opened.isColour() ? null : v, "CT".equals(opened.modality()));
+        attachMeasurements(v);
         sliceViews.forEach(view -> {
             if (opened.isColour()) {
                 view.setColourVolume(opened.colour());
@@ -502,6 +511,7 @@ public final class MainWindow {
             }
         }, cancellation, labels -> {
             overlays.showLabels(labels);
+            threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
             message.setText("Labels: " + labels.name());
         });
     }
@@ -554,6 +564,62 @@ public final class MainWindow {
         } catch (IOException | RuntimeException e) {
             message.setText("could not save " + file + ": " + e.getMessage());
         }
+    }
+
+    /** New image, new measurements: they belong to the image they were drawn on. */
+    private void attachMeasurements(Volume v) {
+        if (measurementLayer != null) {
+            for (SliceView view : sliceViews) {
+                measurementLayer.detachFrom(view);
+            }
+        }
+        measurements = new MeasurementList();
+        calculator = new MeasurementCalculator(v, Interpolation.LINEAR);
+        measurementLayer = new MeasurementLayer(measurements, calculator);
+        sliceViews.forEach(measurementLayer::attachTo);
+        measurementPanel.show(measurements, calculator);
+        if (measuring != null) {
+            useMeasurementTool(measuring);
+        }
+    }
+
+    /** Makes every view draw this kind of measurement (null: back to the view tools). */
+    void useMeasurementTool(MeasurementKind kind) {
+        measuring = kind;
+        if (kind != null && measurementLayer != null) {
+            sliceViews.forEach(v -> v.setTool(new MeasurementTool(kind, measurementLayer, v)));
+        }
+    }
+
+    MeasurementList measurements() {
+        return measurements;
+    }
+
+    void exportMeasurements() {
+        if (measurements.size() == 0) {
+            message.setText("No measurements to export");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export measurements as CSV");
+        chooser.setInitialFileName("measurements.csv");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            exportMeasurements(f.toPath());
+        }
+    }
+
+    void exportMeasurements(Path file) {
+        try {
+            MeasurementExport.write(measurements.all(), calculator, file);
+            message.setText("Exported " + measurements.size() + " measurement(s) to " + file);
+        } catch (IOException e) {
+            message.setText("could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    ThreeDPanel threeD() {
+        return threeD;
     }
 
     void copyView() {

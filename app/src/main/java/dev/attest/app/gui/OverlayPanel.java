@@ -54,6 +54,7 @@ final class OverlayPanel extends VBox {
     private final Slider heatThreshold = new Slider(0, 1, 0.2);
     private final Slider heatOpacity = new Slider(0, 1, 0.6);
     private final CheckBox heatShown = new CheckBox("Show");
+    private java.util.function.BiConsumer<Integer, Boolean> onLabelToggled = (label, shown) -> { };
     private final Label empty = new Label("No overlays. Open a label map, a DICOM SEG or a heat map from the File menu,\nor drop one on the window.");
 
     OverlayPanel(OverlayStack stack) {
@@ -108,6 +109,11 @@ final class OverlayPanel extends VBox {
         return box;
     }
 
+    /** Told when the reader shows or hides one label (the 3D surfaces follow). */
+    void setOnLabelToggled(java.util.function.BiConsumer<Integer, Boolean> listener) {
+        onLabelToggled = listener;
+    }
+
     BooleanProperty shownProperty() {
         return labelsShown;
     }
@@ -150,7 +156,10 @@ final class OverlayPanel extends VBox {
             CheckBox box = new CheckBox(value + "  " + e.name());
             box.setId("label-" + value);
             box.setSelected(e.visible());
-            box.selectedProperty().addListener((o, a, b) -> updateLabels(l -> l.withLabelVisible(value, b)));
+            box.selectedProperty().addListener((o, a, b) -> {
+                updateLabels(l -> l.withLabelVisible(value, b));
+                onLabelToggled.accept(value, b);
+            });
             labelBoxes.add(box);
             HBox r = new HBox(6, swatch, box);
             r.setAlignment(Pos.CENTER_LEFT);

@@ -3,6 +3,7 @@ package dev.attest.app.gui;
 import dev.attest.viewer.fx.BuiltInTool;
 import dev.attest.viewer.fx.SliceView;
 import dev.attest.viewer.mpr.Interpolation;
+import dev.attest.viewer.measure.MeasurementKind;
 import dev.attest.viewer.render.WindowLevel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -58,9 +59,24 @@ final class WorkstationActions {
         ToggleGroupOfActions tools = new ToggleGroupOfActions();
         for (BuiltInTool t : BuiltInTool.values()) {
             a.add(tools.add(t.name(), AppAction.toggle("tool." + t.name().toLowerCase().replace('_', '-'), toolName(t), toolKey(t),
-                    new SimpleBooleanProperty(t == BuiltInTool.NAVIGATE)), () -> w.sliceViews().forEach(v -> v.setTool(t))))
-                    .enabledWhen(image);
+                    new SimpleBooleanProperty(t == BuiltInTool.NAVIGATE)), () -> {
+                        w.useMeasurementTool(null);
+                        w.sliceViews().forEach(v -> v.setTool(t));
+                    })).enabledWhen(image);
         }
+        for (MeasurementKind kind : MeasurementKind.values()) {
+            String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase();
+            String key = switch (kind) {
+                case DISTANCE -> "D";
+                case ANGLE -> "A";
+                case ELLIPSE -> "E";
+                case POLYGON -> "G";
+            };
+            a.add(tools.add(kind.name(), AppAction.toggle("tool." + kind.name().toLowerCase(), name, key,
+                    new SimpleBooleanProperty()), () -> w.useMeasurementTool(kind))).enabledWhen(image);
+        }
+        a.add(AppAction.of("file.export-measurements", "Export measurements as CSV...", "Shortcut+E", w::exportMeasurements))
+                .enabledWhen(image);
 
         for (Map.Entry<String, WindowLevel> preset : Map.of(
                 "F2", WindowLevel.CT_LUNG, "F3", WindowLevel.CT_MEDIASTINUM, "F4", WindowLevel.CT_ABDOMEN,

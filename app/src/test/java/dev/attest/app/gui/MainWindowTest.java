@@ -225,6 +225,33 @@ class MainWindowTest {
         assertEquals(window.imageProperty().get().volume().grid(), g, "placed on the CT's own grid");
     }
 
+    @Test
+    void theDistanceKeyDrawsAMeasurementThatIsListedAndExported(FxRobot robot) throws Exception {
+        openCase();
+        SliceView axial = view(robot, "axial");
+        robot.moveTo(axial);
+        robot.push(KeyCode.D);
+        Bounds b = axial.localToScreen(axial.getBoundsInLocal());
+        double cx = b.getMinX() + b.getWidth() / 2;
+        double cy = b.getMinY() + b.getHeight() / 2;
+        var t = axial.transform();
+        Vec3 from = t.screenToLps(b.getWidth() / 2 - 60, b.getHeight() / 2);
+        Vec3 to = t.screenToLps(b.getWidth() / 2 + 60, b.getHeight() / 2);
+        robot.drag(cx - 60, cy, javafx.scene.input.MouseButton.PRIMARY).dropTo(cx + 60, cy);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.measurements().size());
+        var m = window.measurements().all().get(0);
+        assertEquals(from.distance(to), m.points().get(0).distance(m.points().get(1)), 1e-9, "the dragged length in mm");
+        Path csv = dir.resolve("m.csv");
+        WaitForAsyncUtils.asyncFx(() -> window.exportMeasurements(csv)).get();
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals(dev.attest.viewer.measure.MeasurementExport.HEADER, lines.get(0));
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).startsWith("1,distance,"), lines.get(1));
+        assertTrue(lines.get(1).contains(String.format(java.util.Locale.ROOT, ",length,%s,mm",
+                dev.attest.viewer.render.MeasurementCsv.number(from.distance(to)))), lines.get(1));
+    }
+
     /** The axial view's pixel 6 screen pixels right of and below the crosshair (inside the liver). */
     private Color liverPixel(FxRobot robot) {
         SliceView axial = view(robot, "axial");
