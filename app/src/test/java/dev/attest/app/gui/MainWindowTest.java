@@ -248,8 +248,9 @@ class MainWindowTest {
         assertEquals(dev.attest.viewer.measure.MeasurementExport.HEADER, lines.get(0));
         assertEquals(2, lines.size());
         assertTrue(lines.get(1).startsWith("1,distance,"), lines.get(1));
-        assertTrue(lines.get(1).contains(String.format(java.util.Locale.ROOT, ",length,%s,mm",
-                dev.attest.viewer.render.MeasurementCsv.number(from.distance(to)))), lines.get(1));
+        String[] f = lines.get(1).split(",");
+        assertEquals(List.of("length", "mm"), List.of(f[6], f[8]));
+        assertEquals(from.distance(to), Double.parseDouble(f[7]), 1e-9);
     }
 
     /** The axial view's pixel 6 screen pixels right of and below the crosshair (inside the liver). */
