@@ -203,6 +203,33 @@ class CliTest {
         assertTrue(root.get("targets").get("jpegLs").get("met").isNull(), "JPEG-LS was not benchmarked in this run");
     }
 
+    /**
+     * A tiny run of {@code attest bench render} prints every part's figures; the Python given does
+     * not exist, so VTK must be reported missing in both ray-casting entries rather than fail the run.
+     */
+    @Test
+    void benchRenderPrintsEveryPartAndReportsAMissingVtk(@TempDir Path tmp) throws Exception {
+        Run run = attest("bench", "render", "--size", "32", "--slices", "20", "--runs", "1",
+                "--python", tmp.resolve("no-such-python").toString(), "--work", tmp.resolve("work").toString());
+        assertEquals(0, run.exit(), run.err());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertEquals("render", root.get("benchmark").asText());
+        assertEquals("[32,32,20]", root.get("volume").get("dimensions").toString());
+        assertEquals(32 * 32 * 20 * 2, root.get("volume").get("voxelBytes").asLong());
+        assertTrue(root.get("slice2d").get("medianMs").isNumber(), root.toString());
+        assertTrue(root.get("slice2d").get("targetMet").isBoolean(), root.toString());
+        assertTrue(root.get("coronalReformat").get("medianMs").isNumber(), root.toString());
+        assertEquals("[32,29]", root.get("coronalReformat").get("imageSize").toString(), "20 slices of 1 mm in 0.7 mm pixels: 29 rows");
+        for (String mode : new String[] {"mip", "compositeCtBone"}) {
+            JsonNode m = root.get("rayCast").get(mode);
+            assertTrue(m.get("attestMedianMs").isNumber(), m.toString());
+            assertEquals("missing", m.get("vtk").get("status").asText(), m.toString());
+            assertTrue(m.get("vtk").get("why").asText().contains("no-such-python"), m.toString());
+            assertTrue(!m.has("ratioAttestToVtk"), m.toString());
+        }
+        assertEquals(32 * 32 * 20 * 2, root.get("heap").get("voxelBytes").asLong());
+    }
+
     @Test
     void demoWritesThePhantomSeriesAndReadsItBack(@TempDir Path tmp) throws Exception {
         Run run = attest("demo", "--dir", tmp.toString(), "--no-gui");

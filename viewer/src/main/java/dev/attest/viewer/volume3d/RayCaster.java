@@ -35,6 +35,7 @@ public final class RayCaster {
 
     private final ImageGrid grid;
     private final VoxelField field;
+    private final BrickRanges bricks;
     private final Vec3 centre;
     private final double radiusMm;
     private final double minSpacing;
@@ -47,6 +48,7 @@ public final class RayCaster {
         Objects.requireNonNull(volume, "volume");
         this.grid = volume.grid();
         this.field = VoxelField.of(volume);
+        this.bricks = new BrickRanges(field);
         this.centre = grid.indexToLps().apply((grid.sizeX() - 1) / 2.0, (grid.sizeY() - 1) / 2.0, (grid.sizeZ() - 1) / 2.0);
         double r = 0;
         for (int corner = 0; corner < 8; corner++) {
@@ -85,7 +87,7 @@ public final class RayCaster {
     public ValueStatistics statistics() {
         ValueStatistics s = statistics;
         if (s == null) {
-            s = ValueStatistics.of(field);
+            s = ValueStatistics.of(field, bricks);
             statistics = s;
         }
         return s;
@@ -187,25 +189,12 @@ public final class RayCaster {
      * misses, else writes the first and last sample numbers k (t = k·step − phase) inside.
      */
     private boolean clip(Frame f, double ax, double ay, double az, long[] range) {
-        double tIn = Double.NEGATIVE_INFINITY;
-        double tOut = Double.POSITIVE_INFINITY;
-        double[] a = {ax, ay, az};
-        int[] n = {field.nx, field.ny, field.nz};
-        for (int i = 0; i < 3; i++) {
-            double lo = -0.5;
-            double hi = n[i] - 0.5;
-            double bi = f.b[i];
-            if (Math.abs(bi) < 1e-12) {
-                if (a[i] < lo || a[i] > hi) {
-                    return false;
-                }
-            } else {
-                double t1 = (lo - a[i]) / bi;
-                double t2 = (hi - a[i]) / bi;
-                tIn = Math.max(tIn, Math.min(t1, t2));
-                tOut = Math.min(tOut, Math.max(t1, t2));
-            }
+        double[] slab = new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+        if (!slab(ax, f.b[0], field.nx, slab) || !slab(ay, f.b[1], field.ny, slab) || !slab(az, f.b[2], field.nz, slab)) {
+            return false;
         }
+        double tIn = slab[0];
+        double tOut = slab[1];
         if (!(tIn <= tOut)) {
             return false;
         }
@@ -215,12 +204,28 @@ public final class RayCaster {
         return range[0] <= range[1];
     }
 
+    /** Narrows [slab[0], slab[1]] to the t where a + t·b lies in [−½, n − ½]; false if the ray misses it. */
+    private static boolean slab(double a, double b, int n, double[] slab) {
+        double lo = -0.5;
+        double hi = n - 0.5;
+        if (Math.abs(b) < 1e-12) {
+            return a >= lo && a <= hi;
+        }
+        double t1 = (lo - a) / b;
+        double t2 = (hi - a) / b;
+        slab[0] = Math.max(slab[0], Math.min(t1, t2));
+        slab[1] = Math.min(slab[1], Math.max(t1, t2));
+        return true;
+    }
+
     private void projectRow(Frame f, int v, boolean max, RenderSettings s, int[] argb, float[] values, float[] depth) {
         long[] range = new long[2];
         int nx1 = field.nx - 1;
         int ny1 = field.ny - 1;
         int nz1 = field.nz - 1;
         WindowLevel window = s.window();
+        double[] brickMax = bricks.max;
+        double[] brickMin = bricks.min;
         for (int u = 0; u < f.width; u++) {
             int out = v * f.width + u;
             double ax = f.a0[0] + u * f.du[0] + v * f.dv[0];
@@ -238,6 +243,11 @@ public final class RayCaster {
                 double x = clamp(ax + t * f.b[0], nx1);
                 double y = clamp(ay + t * f.b[1], ny1);
                 double z = clamp(az + t * f.b[2], nz1);
+                int brick = bricks.index(x, y, z);
+                // A sample is at most its brick's maximum: if that cannot beat the best, skip it.
+                if (max ? brickMax[brick] <= best : brickMin[brick] >= best) {
+                    continue;
+                }
                 double value = field.sample(x, y, z);
                 best = max ? Math.max(best, value) : Math.min(best, value);
             }
@@ -259,6 +269,8 @@ public final class RayCaster {
         double bgR = ((bg >> 16) & 0xFF) / 255.0;
         double bgG = ((bg >> 8) & 0xFF) / 255.0;
         double bgB = (bg & 0xFF) / 255.0;
+        double[] brickMax = bricks.max;
+        double clearUpTo = tf.firstVisibleValue();
         for (int u = 0; u < f.width; u++) {
             int out = v * f.width + u;
             values[out] = Float.NaN;
@@ -276,6 +288,10 @@ public final class RayCaster {
                     double x = clamp(ax + t * f.b[0], nx1);
                     double y = clamp(ay + t * f.b[1], ny1);
                     double z = clamp(az + t * f.b[2], nz1);
+                    // Transparent up to clearUpTo: a brick whose values all lie there adds nothing.
+                    if (brickMax[bricks.index(x, y, z)] <= clearUpTo) {
+                        continue;
+                    }
                     tf.evaluate(field.sample(x, y, z), rgba);
                     if (rgba[3] <= 0) {
                         continue;

@@ -8,7 +8,7 @@ public record ValueStatistics(double min, double max, double p01, double p99) {
     /** Aim for about this many voxels; a regular subsample estimates percentiles well at a fraction of the cost. */
     private static final long SAMPLE_TARGET = 1 << 20;
 
-    static ValueStatistics of(VoxelField field) {
+    static ValueStatistics of(VoxelField field, BrickRanges bricks) {
         long total = (long) field.nx * field.ny * field.nz;
         long stride = Math.max(1, total / SAMPLE_TARGET);
         int count = (int) ((total + stride - 1) / stride);
@@ -23,16 +23,9 @@ public record ValueStatistics(double min, double max, double p01, double p99) {
             double v = field.voxel(rest % field.nx, rest / field.nx, z);
             values[n++] = (float) v;
         }
-        // Min and max over every voxel, since one bright voxel matters for a MIP window.
-        for (int z = 0; z < field.nz; z++) {
-            for (int y = 0; y < field.ny; y++) {
-                for (int x = 0; x < field.nx; x++) {
-                    double v = field.voxel(x, y, z);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
+        // Min and max over every voxel (from the bricks), since one bright voxel matters for a MIP window.
+        min = bricks.overallMin();
+        max = bricks.overallMax();
         Arrays.sort(values, 0, n);
         return new ValueStatistics(min, max, values[(int) Math.floor(0.01 * (n - 1))], values[(int) Math.ceil(0.99 * (n - 1))]);
     }

@@ -31,12 +31,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RayCastPart implements RenderBenchPart {
     static final int SIZE = 512;
-    private static final Path SCRIPT = Path.of("tools/bench/vtk_mip.py");
+    private static final Path SCRIPT = Path.of("tools", "bench", "vtk_mip.py");
 
     private final Path script;
 
+    /** Uses tools/bench/vtk_mip.py of the repository, found from its root or from a module folder. */
     public RayCastPart() {
-        this(SCRIPT);
+        this(Files.isRegularFile(SCRIPT) ? SCRIPT : Path.of("..").resolve(SCRIPT));
     }
 
     public RayCastPart(Path script) {
@@ -96,11 +97,11 @@ public final class RayCastPart implements RenderBenchPart {
 
     /** Why VTK cannot be run here, or null when it can. */
     private String peerMissing(RenderBenchContext ctx) throws InterruptedException {
-        if (!Files.isRegularFile(script)) {
-            return script + " not found (run from the repository root)";
-        }
         if (!Files.isExecutable(Path.of(ctx.python()))) {
             return ctx.python() + " not found";
+        }
+        if (!Files.isRegularFile(script)) {
+            return script + " not found (run from the repository root)";
         }
         try {
             ProcessResult r = exec(List.of(ctx.python(), "-c", "import vtk, numpy"), 60);
