@@ -9,20 +9,26 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code attest gui [PATH]}: the workstation window, optionally opening a series or NIfTI. */
-@Command(name = "gui", description = "Open the workstation (MPR views), optionally on a DICOM folder/zip/file or NIfTI.")
+@Command(name = "gui", description = "Open the workstation, optionally on a DICOM folder/zip/DICOMDIR/file or NIfTI.")
 public final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH")
     Path input;
 
-    @Option(names = "--labels", paramLabel = "NIFTI", description = "a label map (NIfTI) to overlay, e.g. a segmentation of the series")
+    @Option(names = "--labels", paramLabel = "FILE", description = "a label map to overlay: NIfTI (names from its Caret XML or NAME.labels.txt) or a DICOM SEG of the series")
     Path labels;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "2x2", description = "2x2 (default), axial, coronal, sagittal or 3d")
+    String layout;
+
+    @Option(names = "--3d", paramLabel = "MODE", defaultValue = "volume", description = "what the 3D view shows first: volume (ray casting) or surfaces (of the label map)")
+    String threeD;
 
     @Option(names = "--screenshot", paramLabel = "PNG", description = "save the window as PNG once the image is shown, then quit")
     Path screenshot;
 
     @Override
     public Integer call() {
-        WorkstationLauncher.launch(input, labels, screenshot);
+        WorkstationLauncher.launch(input, labels, screenshot, layout, threeD);
         return 0;
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,7 @@ final class ThreeDPanel extends BorderPane {
     private final Consumer<String> message;
     private List<LabelLayer> labels = List.of();
     private boolean surfacesBuilt;
+    private volatile boolean surfacesShown;
     private Cancellation building;
 
     ThreeDPanel(Consumer<String> message) {
@@ -60,9 +62,27 @@ final class ThreeDPanel extends BorderPane {
         mode.getItems().setAll(RenderMode.values());
         mode.valueProperty().bindBidirectional(volumeView.modeProperty());
         mode.setId("render-mode");
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            public String toString(RenderMode m) {
+                return m == null ? "" : m.label();
+            }
+
+            public RenderMode fromString(String s) {
+                return null;
+            }
+        });
         preset.getItems().setAll(TransferPreset.values());
         preset.valueProperty().bindBidirectional(volumeView.presetProperty());
         preset.setId("render-preset");
+        preset.setConverter(new javafx.util.StringConverter<>() {
+            public String toString(TransferPreset p) {
+                return p == null ? "" : p.label();
+            }
+
+            public TransferPreset fromString(String s) {
+                return null;
+            }
+        });
         preset.disableProperty().bind(mode.valueProperty().isNotEqualTo(RenderMode.COMPOSITE));
         ToggleGroup which = new ToggleGroup();
         volumeButton.setToggleGroup(which);
@@ -111,6 +131,7 @@ final class ThreeDPanel extends BorderPane {
     void setLabels(List<LabelLayer> layers) {
         labels = List.copyOf(layers);
         surfacesBuilt = false;
+        surfacesShown = false;
         if (building != null) {
             building.cancel();
         }
@@ -127,6 +148,16 @@ final class ThreeDPanel extends BorderPane {
         if (surfaceView.labels().contains(label)) {
             surfaceView.setLabelVisible(label, visible);
         }
+    }
+
+    /** Whether the surfaces of the current label map are built and on screen. */
+    boolean surfacesReady() {
+        return surfacesShown;
+    }
+
+    /** Switches to the surfaces (when a label map is open) or back to volume rendering. */
+    void selectSurfaces(boolean surfaces) {
+        (surfaces && !surfaceButton.isDisable() ? surfaceButton : volumeButton).setSelected(true);
     }
 
     void showSurfaces(boolean surfaces) {
@@ -154,17 +185,20 @@ final class ThreeDPanel extends BorderPane {
                 Map<Integer, SurfaceMesh> meshes = new HashMap<>();
                 LabelTable table = layers.get(0).table();
                 for (LabelLayer layer : layers) {
-                    meshes.putAll(LabelSurfaces.build(layer.labels(), SurfaceOptions.standard(), builder, progress, cancel));
+                    // Labels are meshed in parallel on the common pool; this single builder thread only waits for them.
+                    meshes.putAll(LabelSurfaces.build(layer.labels(), SurfaceOptions.standard(), ForkJoinPool.commonPool(),
+                            progress, cancel));
                 }
                 Platform.runLater(() -> {
                     if (building != cancel) {
                         return;
                     }
-                    surfaceView.showSurfaces(meshes, table, builder).whenComplete((ok, error) -> Platform.runLater(() -> {
+                    surfaceView.showSurfaces(meshes, table, ForkJoinPool.commonPool()).whenComplete((ok, error) -> Platform.runLater(() -> {
                         for (int label : surfaceView.labels()) {
                             surfaceView.setLabelVisible(label, table.isVisible(label));
                         }
                         status.setText(error == null ? meshes.size() + " surfaces" : "surfaces failed: " + error.getMessage());
+                        surfacesShown = error == null;
                     }));
                 });
             } catch (RuntimeException e) {

@@ -23,15 +23,26 @@ public final class WorkstationApp extends Application {
     static Path startInput;
     static Path startLabels;
     static Path screenshot;
+    /** What the 3D quadrant shows at start: "volume" (default) or "surfaces" of the label map. */
+    static String start3d = "volume";
+    /** The layout at start: "2x2" (default), "axial", "coronal", "sagittal" or "3d". */
+    static String startLayout = "2x2";
 
     @Override
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage);
         window.show();
+        window.viewports().layoutProperty().set(switch (startLayout) {
+            case "axial" -> ViewportGrid.Layout.AXIAL;
+            case "coronal" -> ViewportGrid.Layout.CORONAL;
+            case "sagittal" -> ViewportGrid.Layout.SAGITTAL;
+            case "3d" -> ViewportGrid.Layout.VOLUME_3D;
+            default -> ViewportGrid.Layout.GRID_2X2;
+        });
         if (startInput != null) {
             window.open(List.of(startInput));
         }
-        if (startLabels != null || screenshot != null) {
+        if (startLabels != null || screenshot != null || "surfaces".equals(start3d)) {
             afterLoading(window);
         }
     }
@@ -39,6 +50,8 @@ public final class WorkstationApp extends Application {
     /** Waits for the image (and then the labels) to be on screen, then takes the screenshot. */
     private static void afterLoading(MainWindow window) {
         boolean[] labelsRequested = {startLabels == null};
+        boolean[] surfacesRequested = {!"surfaces".equals(start3d)};
+        long[] settleUntil = {0};
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(200), e -> {
             if (window.busyProperty().get() || (startInput != null && window.imageProperty().get() == null)) {
@@ -47,6 +60,21 @@ public final class WorkstationApp extends Application {
             if (!labelsRequested[0]) {
                 labelsRequested[0] = true;
                 window.openLabels(startLabels);
+                return;
+            }
+            if (!surfacesRequested[0]) {
+                surfacesRequested[0] = true;
+                window.threeD().selectSurfaces(true);
+                return;
+            }
+            if ("surfaces".equals(start3d) && !window.threeD().surfacesReady()) {
+                return;
+            }
+            // Give the 3D view time for its full-resolution frame after the last change.
+            if (settleUntil[0] == 0) {
+                settleUntil[0] = System.currentTimeMillis() + 1500;
+            }
+            if (System.currentTimeMillis() < settleUntil[0]) {
                 return;
             }
             poll.stop();

@@ -17,7 +17,14 @@ public final class WorkstationLauncher {
         launch(input, null, screenshot);
     }
 
-    /** As {@link #launch(Path, Path)}, with a NIfTI label map shown over the image. */
+    /** As {@link #launch(Path, Path)}, with a label map (NIfTI or DICOM SEG), a start layout and 3D mode. */
+    public static void launch(Path input, Path labels, Path screenshot, String layout, String threeD) {
+        WorkstationApp.startLayout = layout;
+        WorkstationApp.start3d = threeD;
+        launch(input, labels, screenshot);
+    }
+
+    /** As {@link #launch(Path, Path)}, with a NIfTI label map or DICOM SEG shown over the image. */
     public static void launch(Path input, Path labels, Path screenshot) {
         WorkstationApp.startInput = input;
         WorkstationApp.startLabels = labels;
