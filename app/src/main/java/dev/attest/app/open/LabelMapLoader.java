@@ -2,6 +2,7 @@ package dev.attest.app.open;
 
 import dev.attest.core.labels.LabelDescription;
 import dev.attest.core.labels.LabelDescriptions;
+import dev.attest.core.labels.LabelValues;
 import dev.attest.core.nifti.NiftiImage;
 import dev.attest.core.nifti.NiftiReader;
 import dev.attest.core.volume.Volume;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Opens a label map with its names and colours. NIfTI: names from its own Caret XML extension,
@@ -53,7 +53,7 @@ public final class LabelMapLoader {
         if (names.isEmpty() && Files.isRegularFile(sidecar)) {
             names = LabelDescriptions.readItkSnap(sidecar);
         }
-        return new LabelMap(List.of(image.volume()), names, file.getFileName().toString(), presentValues(image.volume()));
+        return new LabelMap(List.of(image.volume()), names, file.getFileName().toString(), LabelValues.present(image.volume()));
     }
 
     /** A DICOM SEG over the open image: it must share the image's frame of reference and slice grid. */
@@ -78,22 +78,5 @@ public final class LabelMapLoader {
     private static int defaultColour(int number) {
         int[] palette = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0x00FFFF, 0xFF00FF};
         return palette[(number - 1) % palette.length];
-    }
-
-    /** The non-zero values that occur, ascending: the legend lists only these. */
-    public static List<Integer> presentValues(Volume v) {
-        TreeSet<Integer> values = new TreeSet<>();
-        var g = v.grid();
-        for (int z = 0; z < g.sizeZ(); z++) {
-            for (int y = 0; y < g.sizeY(); y++) {
-                for (int x = 0; x < g.sizeX(); x++) {
-                    int l = (int) Math.round(v.getStored(x, y, z));
-                    if (l > 0) {
-                        values.add(l);
-                    }
-                }
-            }
-        }
-        return List.copyOf(values);
     }
 }

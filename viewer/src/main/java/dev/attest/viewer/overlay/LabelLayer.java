@@ -1,12 +1,13 @@
 package dev.attest.viewer.overlay;
 
+import dev.attest.core.labels.LabelValues;
 import dev.attest.core.volume.Volume;
 import dev.attest.viewer.render.LabelOverlay;
 import dev.attest.viewer.render.LabelTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * A label map on any grid in the patient's space with the names, colours and visibility of its
@@ -31,29 +32,13 @@ public record LabelLayer(String name, Volume labels, LabelTable table, double op
      */
     public static LabelLayer of(String name, Volume labels, LabelTable table, double opacity, LabelOverlay.Mode mode) {
         LabelTable full = table.copy();
-        for (int label : presentLabels(labels)) {
+        for (int label : LabelValues.present(labels)) {
             if (!full.labels().contains(label)) {
                 LabelTable.Entry e = full.get(label);
                 full.put(label, e.name(), e.rgb());
             }
         }
         return new LabelLayer(name, labels, full, opacity, mode, true);
-    }
-
-    private static TreeSet<Integer> presentLabels(Volume labels) {
-        TreeSet<Integer> present = new TreeSet<>();
-        var g = labels.grid();
-        for (int z = 0; z < g.sizeZ(); z++) {
-            for (int y = 0; y < g.sizeY(); y++) {
-                for (int x = 0; x < g.sizeX(); x++) {
-                    int label = (int) Math.round(labels.getPhysical(x, y, z));
-                    if (label != 0) {
-                        present.add(label);
-                    }
-                }
-            }
-        }
-        return present;
     }
 
     /** A copy of the table (the layer keeps its own). */
