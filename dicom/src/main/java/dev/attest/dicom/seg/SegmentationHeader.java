@@ -4,6 +4,7 @@ import dev.attest.core.geometry.Vec3;
 import dev.attest.dicom.DicomDataset;
 import dev.attest.dicom.DicomFile;
 import dev.attest.dicom.Tag;
+import dev.attest.dicom.series.FunctionalGroups;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -145,15 +146,15 @@ public record SegmentationHeader(String source, SegmentationType type, int maxFr
 
     private static SegFrame frame(String src, int f, DicomDataset perFrame, DicomDataset shared, DicomDataset top)
             throws SegmentationException {
-        DicomDataset identification = group(perFrame, shared, SegTags.SegmentIdentificationSequence);
+        DicomDataset identification = FunctionalGroups.item(perFrame, shared, SegTags.SegmentIdentificationSequence);
         int segment = identification == null ? -1 : identification.getInt(SegTags.ReferencedSegmentNumber, -1);
         if (segment < 0) {
             throw new SegmentationException(src, "frame " + f + " has no Segment Identification Sequence (0062,000A) "
                     + "with a Referenced Segment Number");
         }
-        DicomDataset position = group(perFrame, shared, Tag.PlanePositionSequence);
-        DicomDataset orientation = group(perFrame, shared, Tag.PlaneOrientationSequence);
-        DicomDataset measures = group(perFrame, shared, Tag.PixelMeasuresSequence);
+        DicomDataset position = FunctionalGroups.item(perFrame, shared, Tag.PlanePositionSequence);
+        DicomDataset orientation = FunctionalGroups.item(perFrame, shared, Tag.PlaneOrientationSequence);
+        DicomDataset measures = FunctionalGroups.item(perFrame, shared, Tag.PixelMeasuresSequence);
         double[] ipp = position == null ? null : position.getDoubles(Tag.ImagePositionPatient);
         double[] iop = orientation == null ? top.getDoubles(Tag.ImageOrientationPatient) : orientation.getDoubles(Tag.ImageOrientationPatient);
         double[] spacing = measures == null ? top.getDoubles(Tag.PixelSpacing) : measures.getDoubles(Tag.PixelSpacing);
@@ -183,16 +184,5 @@ public record SegmentationHeader(String source, SegmentationType type, int maxFr
     private static Vec3 unit(Vec3 v) {
         double n = v.norm();
         return n > 1e-6 && Double.isFinite(n) ? v.scale(1 / n) : null;
-    }
-
-    /** The functional group item for a frame: per-frame if present, else shared. */
-    private static DicomDataset group(DicomDataset perFrame, DicomDataset shared, int sequenceTag) {
-        if (perFrame != null) {
-            Optional<DicomDataset> item = perFrame.getItem(sequenceTag);
-            if (item.isPresent()) {
-                return item.get();
-            }
-        }
-        return shared == null ? null : shared.getItem(sequenceTag).orElse(null);
     }
 }

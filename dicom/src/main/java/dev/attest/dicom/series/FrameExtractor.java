@@ -67,11 +67,11 @@ public final class FrameExtractor {
 
     private static ImageFrame enhancedFrame(DicomFile file, int f, int rows, int columns,
                                             DicomDataset perFrame, DicomDataset shared, long instance) {
-        DicomDataset position = group(perFrame, shared, Tag.PlanePositionSequence);
-        DicomDataset orientation = group(perFrame, shared, Tag.PlaneOrientationSequence);
-        DicomDataset measures = group(perFrame, shared, Tag.PixelMeasuresSequence);
-        DicomDataset transform = group(perFrame, shared, Tag.PixelValueTransformationSequence);
-        DicomDataset content = group(perFrame, shared, Tag.FrameContentSequence);
+        DicomDataset position = FunctionalGroups.item(perFrame, shared, Tag.PlanePositionSequence);
+        DicomDataset orientation = FunctionalGroups.item(perFrame, shared, Tag.PlaneOrientationSequence);
+        DicomDataset measures = FunctionalGroups.item(perFrame, shared, Tag.PixelMeasuresSequence);
+        DicomDataset transform = FunctionalGroups.item(perFrame, shared, Tag.PixelValueTransformationSequence);
+        DicomDataset content = FunctionalGroups.item(perFrame, shared, Tag.FrameContentSequence);
         double[] ipp = position == null ? null : position.getDoubles(Tag.ImagePositionPatient);
         double[] iop = orientation == null ? null : orientation.getDoubles(Tag.ImageOrientationPatient);
         DicomDataset top = file.dataset();
@@ -95,17 +95,6 @@ public final class FrameExtractor {
                 hasGeometry ? unit(iop[0], iop[1], iop[2], new Vec3(1, 0, 0)) : new Vec3(1, 0, 0),
                 hasGeometry ? unit(iop[3], iop[4], iop[5], new Vec3(0, 1, 0)) : new Vec3(0, 1, 0),
                 spacing[0], spacing[1], slope, intercept, order, hasGeometry);
-    }
-
-    /** The functional group macro item for a frame: per-frame if present, else shared. */
-    private static DicomDataset group(DicomDataset perFrame, DicomDataset shared, int sequenceTag) {
-        if (perFrame != null) {
-            Optional<DicomDataset> item = perFrame.getItem(sequenceTag);
-            if (item.isPresent()) {
-                return item.get();
-            }
-        }
-        return shared == null ? null : shared.getItem(sequenceTag).orElse(null);
     }
 
     private static double[] pixelSpacing(DicomDataset ds) {
