@@ -83,14 +83,7 @@ public final class ColourVolumeAssembler {
         try {
             colour.loadAll(Math.max(1, Runtime.getRuntime().availableProcessors()));
         } catch (VolumeLoadException e) {
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof DicomException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof DicomException de) {
-                throw de;
-            }
-            throw new DicomException(stack.frames().get(0).file().source(), e.getMessage(), e);
+            throw VolumeAssembler.loadFailure(e, stack);
         }
         return colour;
     }

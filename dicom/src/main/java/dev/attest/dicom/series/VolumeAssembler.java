@@ -79,16 +79,22 @@ public final class VolumeAssembler {
         try {
             volume.loadAll(ForkJoinPool.commonPool(), progress, cancel);
         } catch (dev.attest.core.volume.VolumeLoadException e) {
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof DicomException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof DicomException de) {
-                throw de;
-            }
-            throw new DicomException(stack.frames().get(0).file().source(), e.getMessage(), e);
+            throw loadFailure(e, stack);
         }
         return volume;
+    }
+
+    /**
+     * The error to report for a failed slice load: the DICOM error that caused it (it names the
+     * file and what was wrong), else one naming the stack's first file.
+     */
+    static DicomException loadFailure(dev.attest.core.volume.VolumeLoadException e, StackGeometry stack) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof DicomException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof DicomException de ? de
+                : new DicomException(stack.frames().get(0).file().source(), e.getMessage(), e);
     }
 
     /**
