@@ -1,16 +1,13 @@
 package dev.attest.app.gui;
 
+import dev.attest.viewer.fx.PngWriter;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,17 +85,8 @@ public final class WorkstationApp extends Application {
 
     /** Writes the window's scene as PNG and quits: lets people and scripts check what is shown. */
     private static void save(MainWindow window, Path file) {
-        WritableImage shot = window.stage().getScene().snapshot(null);
-        int w = (int) shot.getWidth();
-        int h = (int) shot.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            shot.getPixelReader().getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
         try {
-            ImageIO.write(out, "png", file.toFile());
+            PngWriter.write(window.stage().getScene().snapshot(null), file);
         } catch (IOException e) {
             System.err.println("attest: could not write " + file + ": " + e.getMessage());
         }

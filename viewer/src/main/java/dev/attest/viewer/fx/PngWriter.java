@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Writes a JavaFX image as PNG through ImageIO, which the JDK has without javafx-swing. */
-final class PngWriter {
+public final class PngWriter {
 
     private PngWriter() {
     }
 
-    static void write(WritableImage image, Path file) throws IOException {
+    public static void write(WritableImage image, Path file) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
