@@ -59,10 +59,6 @@ public final class AppAction {
         return defaultKey;
     }
 
-    public boolean isToggle() {
-        return selected != null;
-    }
-
     public BooleanProperty selectedProperty() {
         return selected;
     }

@@ -78,8 +78,4 @@ final class MeasurementPanel extends VBox {
         list.selectedId().ifPresent(id -> rows.getItems().stream().filter(r -> r.id() == id).findFirst()
                 .ifPresent(r -> rows.getSelectionModel().select(r)));
     }
-
-    int size() {
-        return rows.getItems().size();
-    }
 }

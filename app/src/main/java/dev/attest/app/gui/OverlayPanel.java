@@ -48,7 +48,6 @@ final class OverlayPanel extends VBox {
     private final BooleanProperty outline = new SimpleBooleanProperty(false);
     private final Label labelTitle = new Label();
     private final List<String> labelLayers = new ArrayList<>();
-    private final List<CheckBox> labelBoxes = new ArrayList<>();
     private final Label heatTitle = new Label();
     private final ComboBox<String> heatMapChoice = new ComboBox<>();
     private final Slider heatThreshold = new Slider(0, 1, 0.2);
@@ -126,7 +125,6 @@ final class OverlayPanel extends VBox {
     void clear() {
         stack.clear();
         labelLayers.clear();
-        labelBoxes.clear();
         labelRows.getChildren().clear();
         getChildren().setAll(getChildren().get(0), empty);
     }
@@ -135,7 +133,6 @@ final class OverlayPanel extends VBox {
     void showLabels(LabelMapLoader.LabelMap map) {
         labelLayers.forEach(name -> stack.find(name).ifPresent(stack::remove));
         labelLayers.clear();
-        labelBoxes.clear();
         labelRows.getChildren().clear();
         LabelTable table = new LabelTable();
         for (LabelDescription d : map.descriptions().all()) {
@@ -160,7 +157,6 @@ final class OverlayPanel extends VBox {
                 updateLabels(l -> l.withLabelVisible(value, b));
                 onLabelToggled.accept(value, b);
             });
-            labelBoxes.add(box);
             HBox r = new HBox(6, swatch, box);
             r.setAlignment(Pos.CENTER_LEFT);
             labelRows.getChildren().add(r);
@@ -196,15 +192,6 @@ final class OverlayPanel extends VBox {
             nodes.add(empty);
         }
         getChildren().setAll(nodes);
-    }
-
-    /** Shows or hides one label, as its checkbox does. */
-    void setLabelVisible(int value, boolean show) {
-        labelBoxes.stream().filter(b -> b.getId().equals("label-" + value)).findFirst().ifPresent(b -> b.setSelected(show));
-    }
-
-    boolean hasLabels() {
-        return !labelLayers.isEmpty();
     }
 
     private void updateLabels(java.util.function.UnaryOperator<LabelLayer> change) {

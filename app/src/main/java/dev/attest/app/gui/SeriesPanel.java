@@ -58,8 +58,4 @@ final class SeriesPanel extends VBox {
         }
         problems.setText(sb.toString());
     }
-
-    String warningText() {
-        return warnings.isVisible() ? warnings.getText() : "";
-    }
 }

@@ -112,14 +112,6 @@ final class ThreeDPanel extends BorderPane {
         volumeView.setOnError(e -> message.accept("3D rendering failed: " + e.getMessage()));
     }
 
-    VolumeView3D volumeView() {
-        return volumeView;
-    }
-
-    SurfaceView3D surfaceView() {
-        return surfaceView;
-    }
-
     void setVolume(Volume volume, boolean ct) {
         preset.setValue(ct ? TransferPreset.CT_BONE : TransferPreset.MR);
         mode.setValue(ct ? RenderMode.COMPOSITE : RenderMode.MIP);

@@ -47,11 +47,6 @@ public final class KeyMap {
         return overrides.getOrDefault(actionId, defaults.get(actionId));
     }
 
-    public String defaultKeyOf(String actionId) {
-        requireKnown(actionId);
-        return defaults.get(actionId);
-    }
-
     /** Binds an action to a key ("" unbinds); setting it back to the default drops the override. */
     public void bind(String actionId, String key) {
         requireKnown(actionId);
