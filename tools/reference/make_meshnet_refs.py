@@ -27,6 +27,9 @@ import onnx.numpy_helper
 import torch
 import torch.nn.functional as F
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from meshnet_tfjs import ACT, load_tfjs  # noqa: E402
+
 torch.set_num_threads(2)
 DATA = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data")
 OUT = pathlib.Path(__file__).resolve().parents[2] / "inference/src/test/resources/fixtures/meshnet"
@@ -34,30 +37,6 @@ OUT.mkdir(parents=True, exist_ok=True)
 SLAB = (104, 152)
 
 
-def load_tfjs(folder):
-    j = json.loads((folder / "model.json").read_text())
-    specs = {}
-    blobs = b"".join((folder / p).read_bytes() for g in j["weightsManifest"] for p in g["paths"])
-    off = 0
-    for g in j["weightsManifest"]:
-        for w in g["weights"]:
-            n = int(np.prod(w["shape"]))
-            specs[w["name"]] = np.frombuffer(blobs, "<f4", n, off).reshape(w["shape"])
-            off += 4 * n
-    layers = []
-    for l in j["modelTopology"]["model_config"]["config"]["layers"]:
-        c = l["config"]
-        if l["class_name"] == "Conv3D":
-            k = specs[c["name"] + "/kernel"]
-            b = specs.get(c["name"] + "/bias")
-            w = torch.from_numpy(np.ascontiguousarray(k.transpose(4, 3, 2, 1, 0)))
-            layers.append(("conv", w, None if b is None else torch.from_numpy(b.copy()), c["dilation_rate"][0]))
-        elif l["class_name"] == "Activation":
-            layers.append(("act", c["activation"]))
-    return layers
-
-
-ACT = {"relu": F.relu, "elu": F.elu, "gelu": F.gelu}
 
 
 @torch.no_grad()
