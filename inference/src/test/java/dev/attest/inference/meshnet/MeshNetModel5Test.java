@@ -48,8 +48,13 @@ class MeshNetModel5Test {
         TfjsLayersModel model = TfjsLayersModel.read(MODEL.resolve("model.json"));
         try (MeshNet net = MeshNet.load(model, DeviceChoice.CPU)) {
             long t1ns = System.nanoTime();
-            ours = net.segment(input);
+            BrainchopSegmenter.Result r = BrainchopSegmenter.segment(net, t1, Normalisation.minMax(), -1,
+                    dev.attest.core.progress.ProgressListener.NONE, new dev.attest.core.progress.Cancellation());
             long t2 = System.nanoTime();
+            ours = r.raw();
+            // Conformed input: the label map lands on the T1's own grid.
+            assertSame(t1.grid(), r.labels().grid());
+            assertEquals(ours.label(100, 120, 130), (int) r.labels().getStored(100, 120, 130));
             System.out.printf("model5_gw_ae: load %.2f s, inference 256^3 %.1f s on %s; %s%n", (t1ns - t0) / 1e9,
                     (t2 - t1ns) / 1e9, net.engineInfo(), RunFigures.memory());
         }
