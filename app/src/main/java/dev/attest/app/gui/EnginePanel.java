@@ -106,7 +106,17 @@ final class EnginePanel extends VBox {
 
     /** "PyTorch 2.7.1 · cpu() · 2 threads": what ran, for the reader and the provenance record alike. */
     static String describe(EngineInfo e) {
-        return e.engine() + " " + e.version() + " \u00B7 " + e.device() + " \u00B7 " + e.threads() + " threads";
+        return e.engine() + " " + e.version() + " \u00B7 " + deviceName(e.device()) + " \u00B7 " + e.threads() + " threads";
+    }
+
+    /** DJL's "cpu()" / "gpu(0)" as a reader says it: "CPU" / "GPU 0". */
+    static String deviceName(String djl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(cpu|gpu)\\((\\d*)\\)").matcher(djl);
+        if (!m.matches()) {
+            return djl;
+        }
+        String kind = m.group(1).toUpperCase(java.util.Locale.ROOT);
+        return kind.equals("GPU") && !m.group(2).isEmpty() ? kind + " " + m.group(2) : kind;
     }
 
     /** Shows the engine a model actually ran on (called once a model is loaded). */

@@ -56,13 +56,13 @@ final class ModelsDialog extends Dialog<ButtonType> {
         table.setId("models-table");
         table.getColumns().setAll(java.util.List.of(
                 column("ID", 150, RegistryEntry::id),
-                column("Name", 230, e -> text(e, ModelManifest::name)),
+                column("Name", 300, e -> text(e, ModelManifest::name)),
                 column("Version", 70, e -> text(e, ModelManifest::version)),
                 column("Task", 100, e -> text(e, m -> m.task() == null ? null : m.task().name().toLowerCase(Locale.ROOT))),
                 column("Engine", 80, e -> text(e, m -> m.engine() != null ? m.engine() : m.format().name().toLowerCase(Locale.ROOT))),
                 column("Origin", 70, e -> e.origin().display()),
                 column("Status", 80, e -> registry.status(e).display())));
-        table.setPrefSize(800, 260);
+        table.setPrefSize(900, 220);
         table.setPlaceholder(new Label("No models yet: import a model folder or a MONAI bundle."));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
         message.setId("models-message");
@@ -89,6 +89,9 @@ final class ModelsDialog extends Dialog<ButtonType> {
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         setOnHidden(e -> worker.shutdownNow());
         refresh();
+        if (!table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
     }
 
     private static TableColumn<RegistryEntry, String> column(String title, double width, Function<RegistryEntry, String> value) {

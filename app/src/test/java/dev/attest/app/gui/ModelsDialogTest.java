@@ -118,5 +118,8 @@ class ModelsDialogTest {
         assertEquals(DeviceChoice.AUTO, device.getValue());
         WaitForAsyncUtils.asyncFx(() -> device.setValue(DeviceChoice.CPU)).get();
         assertEquals("{\n  \"device\" : \"cpu\"\n}\n", Files.readString(dir.resolve("config/engine.json")));
+        assertEquals("PyTorch 2.7.1 \u00B7 GPU 1 \u00B7 8 threads",
+                EnginePanel.describe(new dev.attest.inference.engine.EngineInfo("PyTorch", "2.7.1", "gpu(1)", 8)));
+        assertEquals("CPU", EnginePanel.deviceName("cpu()"));
     }
 }
