@@ -4,12 +4,14 @@ import dev.attest.app.open.ImageLoader;
 import dev.attest.app.open.LabelMapLoader;
 import dev.attest.app.open.OpenedImage;
 import dev.attest.app.open.StudyScan;
+import dev.attest.app.settings.EngineSettings;
 import dev.attest.app.settings.RecentInputs;
 import dev.attest.app.settings.UserDirs;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.CancelledException;
 import dev.attest.core.volume.Volume;
+import dev.attest.inference.registry.ModelRegistry;
 import dev.attest.viewer.fx.SliceView;
 import dev.attest.viewer.mpr.Crosshair;
 import dev.attest.viewer.mpr.Interpolation;
@@ -100,6 +102,12 @@ public final class MainWindow {
     private MeasurementKind measuring;
     private final RecentInputs recent = new RecentInputs(UserDirs.config().resolve("recent.txt"));
     private final Menu recentMenu = new Menu("Open recent");
+    private final EnginePanel enginePanel = new EnginePanel(EngineSettings.load(), r -> {
+        Thread t = new Thread(r, "attest-engine");
+        t.setDaemon(true);
+        t.start();
+    }, message::setText);
+    private ModelRegistry models;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attest-open");
         t.setDaemon(true);
@@ -205,7 +213,12 @@ public final class MainWindow {
         installKeys(scene);
         stage.setTitle("Attest");
         stage.setScene(scene);
-        stage.setOnHidden(e -> background.shutdownNow());
+        stage.setOnHidden(e -> {
+            background.shutdownNow();
+            if (models != null) {
+                models.close();
+            }
+        });
         stage.show();
         if (keyProblem != null) {
             message.setText(keyProblem);
@@ -233,7 +246,7 @@ public final class MainWindow {
         Label later = new Label("(the review panel comes with the scoring issue)");
         later.setStyle("-fx-text-fill: #888;");
         VBox side = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
-                claims, later);
+                enginePanel, new Separator(), claims, later);
         VBox.setVgrow(overlays, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
@@ -246,7 +259,7 @@ public final class MainWindow {
                 new SeparatorMenuItem(), item("file.open-labels"), item("file.open-heatmap"), new SeparatorMenuItem(),
                 item("file.save-view"), item("file.save-view-hires"), item("file.copy-view"), item("file.export-measurements"),
                 new SeparatorMenuItem(),
-                item("file.keymap"), new SeparatorMenuItem(), item("file.quit"));
+                item("file.keymap"), item("file.models"), new SeparatorMenuItem(), item("file.quit"));
         rebuildRecentMenu();
         Menu view = new Menu("View", null, item("view.layout-2x2"), item("view.layout-axial"), item("view.layout-coronal"),
                 item("view.layout-sagittal"), item("view.layout-3d"), new SeparatorMenuItem(), item("view.reset"),
@@ -723,6 +736,22 @@ public final class MainWindow {
         } catch (IOException e) {
             message.setText("could not save the key map: " + e.getMessage());
         }
+    }
+
+    /** The model registry over the built-in models and the user's model folder, made on first use. */
+    ModelRegistry models() {
+        if (models == null) {
+            models = ModelRegistry.standard(UserDirs.models(), UserDirs.cache().resolve("models"));
+        }
+        return models;
+    }
+
+    EnginePanel enginePanel() {
+        return enginePanel;
+    }
+
+    void showModels() {
+        new ModelsDialog(models(), stage).show();
     }
 
     void quit() {

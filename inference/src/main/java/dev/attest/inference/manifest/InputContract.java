@@ -1,6 +1,8 @@
 package dev.attest.inference.manifest;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the network expects. {@code targetSpacing} null means the image's own spacing; {@code orientation}
@@ -34,5 +36,29 @@ public record InputContract(String modality, int channels, double[] targetSpacin
         batchSize = Math.max(1, batchSize);
         targetSpacing = targetSpacing == null ? null : targetSpacing.clone();
         patchSize = patchSize == null ? null : patchSize.clone();
+    }
+
+    /** Value equality, arrays included (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InputContract c && channels == c.channels && Double.compare(overlap, c.overlap) == 0
+                && batchSize == c.batchSize && Objects.equals(modality, c.modality)
+                && Arrays.equals(targetSpacing, c.targetSpacing) && Objects.equals(orientation, c.orientation)
+                && axisOrder.equals(c.axisOrder) && normalisation.equals(c.normalisation)
+                && Arrays.equals(patchSize, c.patchSize);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(modality, channels, Arrays.hashCode(targetSpacing), orientation, axisOrder, normalisation,
+                Arrays.hashCode(patchSize), overlap, batchSize);
+    }
+
+    @Override
+    public String toString() {
+        return "InputContract[modality=" + modality + ", channels=" + channels + ", targetSpacing="
+                + Arrays.toString(targetSpacing) + ", orientation=" + orientation + ", axisOrder=" + axisOrder
+                + ", normalisation=" + normalisation + ", patchSize=" + Arrays.toString(patchSize) + ", overlap=" + overlap
+                + ", batchSize=" + batchSize + "]";
     }
 }

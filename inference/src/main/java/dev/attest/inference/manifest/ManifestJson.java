@@ -28,12 +28,23 @@ public final class ManifestJson {
     }
 
     public static ModelManifest read(Path file) {
+        byte[] bytes;
         try {
-            return MAPPER.readValue(Files.readAllBytes(file), ModelManifest.class);
-        } catch (JsonProcessingException e) {
-            throw new ManifestFormatException(file, "not a valid model manifest: " + e.getOriginalMessage(), e);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ManifestFormatException(file, "cannot read: " + e.getMessage(), e);
+        }
+        return read(bytes, file);
+    }
+
+    /** Parses manifest text that did not come from a file of its own (a classpath resource); {@code source} names it in errors. */
+    public static ModelManifest read(byte[] json, Path source) {
+        try {
+            return MAPPER.readValue(json, ModelManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new ManifestFormatException(source, "not a valid model manifest: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ManifestFormatException(source, "cannot read: " + e.getMessage(), e);
         }
     }
 
