@@ -21,6 +21,9 @@ import dev.attest.inference.engine.PatchPredictor;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.WeightFormat;
 
+import dev.attest.inference.manifest.ModelFile;
+import dev.attest.inference.manifest.Sha256;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,11 +95,19 @@ public final class MeshNet implements PatchPredictor {
         }
         Path json = dir.resolve(manifest.weights() == null ? "model.json" : manifest.weights());
         TfjsLayersModel model = TfjsLayersModel.read(json);
-        if (manifest.sha256() != null && !manifest.sha256().isBlank()) {
-            String actual = MeshNetImporter.shardSha256(model);
-            if (!actual.equalsIgnoreCase(manifest.sha256())) {
-                throw new TfjsModelException(json, "weights sha256 " + actual + " differs from the manifest's "
-                        + manifest.sha256());
+        for (ModelFile f : manifest.allFiles()) {
+            if (f.sha256() == null || f.sha256().isBlank()) {
+                continue;
+            }
+            Path file = dir.resolve(f.path());
+            String actual;
+            try {
+                actual = Sha256.of(file);
+            } catch (IOException e) {
+                throw new TfjsModelException(file, "cannot read: " + e.getMessage(), e);
+            }
+            if (!actual.equalsIgnoreCase(f.sha256())) {
+                throw new TfjsModelException(file, "sha256 " + actual + " differs from the manifest's " + f.sha256());
             }
         }
         return load(model, choice);

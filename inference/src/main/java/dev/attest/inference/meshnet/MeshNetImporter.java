@@ -9,6 +9,8 @@ import dev.attest.inference.manifest.OutputLabel;
 import dev.attest.inference.manifest.OutputSpec;
 import dev.attest.inference.manifest.WeightFormat;
 
+import dev.attest.inference.manifest.ModelFile;
+import dev.attest.inference.manifest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -53,8 +55,23 @@ public final class MeshNetImporter {
                 + "), " + model.classes() + " classes, " + model.parameterCount() + " parameters; TF.js layers-model "
                 + "from neuroneural/brainchop, run as a MeshNet on the PyTorch engine. Input: a T1 conformed to "
                 + "256^3 1 mm LIA uint8.";
+        // model.json is the manifest's weight file (it holds the topology); each shard is listed with its own
+        // digest, so the registry verifies every file it loads. The version names the weights' content.
+        List<ModelFile> shards = new java.util.ArrayList<>();
+        for (Path shard : model.shards()) {
+            shards.add(new ModelFile(modelDir.relativize(shard).toString().replace('\\', '/'), fileSha256(shard)));
+        }
         return new ModelManifest("brainchop-" + folder, folder, sha.substring(0, 12), ModelTask.SEGMENTATION,
-                "pytorch", WeightFormat.TFJS_MESHNET, "model.json", sha, input, List.of(out), LICENCE, description);
+                "pytorch", WeightFormat.TFJS_MESHNET, "model.json", fileSha256(json), input, List.of(out), LICENCE,
+                description, shards);
+    }
+
+    private static String fileSha256(Path file) {
+        try {
+            return Sha256.of(file);
+        } catch (IOException e) {
+            throw new TfjsModelException(file, "cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** sha256 of the weight shards, concatenated in manifest order (for one shard, that file's sha256). */

@@ -1,9 +1,11 @@
 package dev.attest.inference.registry;
 
+import dev.attest.inference.manifest.Sha256;
 import dev.attest.inference.manifest.ManifestJson;
 import dev.attest.inference.manifest.ModelFile;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.monai.MonaiBundle;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,10 +41,10 @@ public final class ModelImporter {
         this.sources = List.copyOf(sources);
     }
 
-    /** Attest folders, MONAI bundles, and brainchop TF.js folders (recognised; refused until the MeshNet importer is wired). */
+    /** Attest folders, MONAI bundles, and brainchop TF.js folders (rebuilt as MeshNets). */
     public static ModelImporter standard() {
-        // The lead connects brainchop import here: new TfjsModelSource(MeshNetImporter::manifest).
-        return new ModelImporter(List.of(new AttestFolderSource(), monaiBundles(), new TfjsModelSource(null)));
+        return new ModelImporter(List.of(new AttestFolderSource(), monaiBundles(),
+                new TfjsModelSource()));
     }
 
     /** The same importer with another source tried first (e.g. a TF.js source with the MeshNet importer). */

@@ -1,10 +1,12 @@
 package dev.attest.inference.registry;
 
+import dev.attest.inference.manifest.Sha256;
 import dev.attest.inference.engine.DeviceChoice;
 import dev.attest.inference.engine.DjlModelPredictor;
 import dev.attest.inference.engine.EngineKind;
 import dev.attest.inference.engine.EngineUnavailableException;
 import dev.attest.inference.engine.PatchPredictor;
+import dev.attest.inference.meshnet.MeshNet;
 import dev.attest.inference.manifest.ModelFile;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.WeightFormat;
@@ -44,6 +46,7 @@ public final class ModelRegistry implements AutoCloseable {
                 engineOf(m, EngineKind.PYTORCH), device));
         loaders.put(WeightFormat.ONNX, (m, folder, device) -> DjlModelPredictor.load(folder.resolve(m.weights()),
                 engineOf(m, EngineKind.ONNXRUNTIME), device));
+        loaders.put(WeightFormat.TFJS_MESHNET, MeshNet::load);
     }
 
     /** Attest's built-in models (extracted under {@code cacheDir}) and the user's folder. */

@@ -1,5 +1,6 @@
 package dev.attest.inference.registry;
 
+import dev.attest.inference.meshnet.MeshNetImporter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.inference.manifest.ModelManifest;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A brainchop TF.js layers model: {@code model.json} with {@code modelTopology} and
@@ -20,12 +20,6 @@ import java.util.function.Function;
  */
 public final class TfjsModelSource implements ManifestSource {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Function<Path, ModelManifest> meshNetManifest;
-
-    /** @param meshNetManifest builds the manifest of a brainchop folder; null until the MeshNet importer is wired */
-    public TfjsModelSource(Function<Path, ModelManifest> meshNetManifest) {
-        this.meshNetManifest = meshNetManifest;
-    }
 
     @Override
     public String kind() {
@@ -53,11 +47,7 @@ public final class TfjsModelSource implements ManifestSource {
 
     @Override
     public ImportPlan plan(Path dir) {
-        if (meshNetManifest == null) {
-            throw new ImportException(dir, "this is a brainchop TF.js model; importing it needs the MeshNet importer,"
-                    + " which this build does not have connected");
-        }
-        ModelManifest m = meshNetManifest.apply(dir);
+        ModelManifest m = MeshNetImporter.manifest(dir);
         List<String> extras = new ArrayList<>();
         for (String name : List.of("colormap.json", "labels.json", "LICENSE")) {
             if (Files.isRegularFile(dir.resolve(name))) {

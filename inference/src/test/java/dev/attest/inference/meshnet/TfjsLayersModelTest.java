@@ -1,5 +1,6 @@
 package dev.attest.inference.meshnet;
 
+import dev.attest.inference.manifest.ModelFile;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.Normalisation;
 import dev.attest.inference.manifest.OutputLabel;
@@ -71,6 +72,10 @@ class TfjsLayersModelTest {
         assertArrayEquals(new float[] {0, 10, 20, 1, 11, 21, 100, 110, 120, 101, 111, 121}, MeshNet.reverseSpatialAxes(c));
     }
 
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
     @Test
     void importerDescribesModel21() throws Exception {
         Path dir = BRAINCHOP.resolve("model21_104class");
@@ -79,9 +84,10 @@ class TfjsLayersModelTest {
         assertEquals(WeightFormat.TFJS_MESHNET, m.format());
         assertEquals("pytorch", m.engine());
         assertEquals("model.json", m.weights());
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(dir.resolve("group1-shard1of1.bin"))));
-        assertEquals(sha, m.sha256());
+        assertEquals(sha256(dir.resolve("model.json")), m.sha256());
+        String shard = sha256(dir.resolve("group1-shard1of1.bin"));
+        assertEquals(List.of(new ModelFile("group1-shard1of1.bin", shard)), m.files());
+        assertEquals(shard.substring(0, 12), m.version());
         assertEquals("LIA", m.input().orientation());
         assertArrayEquals(new double[] {1, 1, 1}, m.input().targetSpacing());
         assertArrayEquals(new int[] {256, 256, 256}, m.input().patchSize());

@@ -5,6 +5,9 @@ import dev.attest.inference.manifest.ModelFile;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.ModelTask;
 import dev.attest.inference.manifest.WeightFormat;
+import dev.attest.inference.engine.DeviceChoice;
+import dev.attest.inference.engine.PatchPredictor;
+import dev.attest.inference.meshnet.MeshNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,7 @@ import static dev.attest.inference.registry.ModelRegistryTest.MODEL_TS_SHA256;
 import static dev.attest.inference.registry.ModelRegistryTest.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Importing folders of each kind into the user's model folder, and refusing what must not be imported. */
 class ModelImporterTest {
@@ -66,14 +70,34 @@ class ModelImporterTest {
     }
 
     @Test
-    void recognisesABrainchopFolderAndSaysTheMeshNetImporterIsNotConnected() throws Exception {
+    void importsARealBrainchopFolderThatTheRegistryThenRunsAsAMeshNet() throws Exception {
+        Path source = Path.of(System.getProperty("attest.data", "../../shared/data"), "models/brainchop/model5_gw_ae");
+        Path user = tmp.resolve("user");
+        ImportResult result = ModelImporter.standard().importModel(source, user);
+        ModelManifest m = result.manifest();
+        assertEquals("brainchop-model5_gw_ae", m.id());
+        assertEquals(WeightFormat.TFJS_MESHNET, m.format());
+        assertEquals(List.of("background", "White Matter", "Grey Matter"),
+                m.outputs().get(0).labels().stream().map(l -> l.name()).toList());
+        assertEquals(sha256(source.resolve("model.json")), m.sha256());
+        assertEquals(List.of(new ModelFile("group1-shard1of1.bin", sha256(source.resolve("group1-shard1of1.bin")))), m.files());
+        try (ModelRegistry reg = new ModelRegistry(new BuiltInModels(getClass().getClassLoader(), "no/such/root",
+                tmp.resolve("cache")), user)) {
+            reg.verify(m.id());
+            PatchPredictor p = reg.open(m.id(), DeviceChoice.CPU);
+            assertEquals(MeshNet.class, p.getClass());
+            assertEquals(3, ((MeshNet) p).classes());
+        }
+    }
+
+    @Test
+    void aBrokenTfjsFolderIsRefusedNamingTheMissingShard() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("brainchop"));
         Files.writeString(dir.resolve("model.json"), "{\"format\": \"layers-model\", \"modelTopology\": {},"
                 + " \"weightsManifest\": [{\"paths\": [\"group1-shard1of1.bin\"], \"weights\": []}]}");
         assertEquals(true, TfjsModelSource.isTfjsLayersModel(dir));
-        ImportException e = assertThrows(ImportException.class, () -> ModelImporter.standard().importModel(dir, tmp.resolve("m")));
-        assertEquals(dir + ": this is a brainchop TF.js model; importing it needs the MeshNet importer, which this build does"
-                + " not have connected", e.getMessage());
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ModelImporter.standard().importModel(dir, tmp.resolve("m")));
+        assertTrue(e.getMessage().startsWith(dir.resolve("model.json").toString()), e.getMessage());
         Files.writeString(dir.resolve("model.json"), "{\"format\": \"graph-model\"}");
         assertEquals(dir + ": not a model folder: expected manifest.json, a MONAI bundle (configs/metadata.json and"
                 + " models/model.ts) or a TF.js model.json",

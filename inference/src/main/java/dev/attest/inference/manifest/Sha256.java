@@ -1,4 +1,4 @@
-package dev.attest.inference.registry;
+package dev.attest.inference.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ public final class Sha256 {
     }
 
     /** Copies a stream to a file and returns the digest of what was written, in one pass. */
-    static String copy(InputStream in, Path target) throws IOException {
+    public static String copy(InputStream in, Path target) throws IOException {
         MessageDigest md = newDigest();
         try (DigestInputStream din = new DigestInputStream(in, md)) {
             Files.copy(din, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -39,7 +39,7 @@ public final class Sha256 {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    static boolean isHex(String s) {
+    public static boolean isHex(String s) {
         return s != null && s.length() == 64 && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
     }
 
