@@ -510,7 +510,7 @@ public final class MainWindow {
         }, cancellation, labels -> {
             overlays.showLabels(labels);
             threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
-            message.setText("Labels: " + labels.name());
+            message.setText("Labels: " + labels.name() + (labels.notice().isEmpty() ? "" : " \u2014 " + labels.notice()));
         });
     }
 
