@@ -9,11 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code attest bench render}: 2D repaint, coronal reformat, ray-cast MIP and composite beside
+ * {@code attest bench render}: 2D repaint, coronal reformat, ray-cast MIP and composite and label marching cubes beside
  * VTK's CPU ray caster, and peak heap, on a generated 512×512×300 CT; prints JSON (see
  * {@link RenderBenchmark}).
  */
-@Command(name = "render", description = "Benchmark 2D rendering, reformatting and CPU ray casting (vs VTK); prints JSON.")
+@Command(name = "render", description = "Benchmark 2D rendering, reformatting, CPU ray casting and marching cubes (vs VTK); prints JSON.")
 public final class RenderBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "512", description = "columns and rows of the generated CT (default 512)")
     int size;

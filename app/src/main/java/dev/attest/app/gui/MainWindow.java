@@ -523,7 +523,7 @@ public final class MainWindow {
         }, cancellation, labels -> {
             overlays.showLabels(labels);
             threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
-            message.setText("Labels: " + labels.name());
+            message.setText("Labels: " + labels.name() + (labels.notice().isEmpty() ? "" : " \u2014 " + labels.notice()));
         });
     }
 
@@ -717,10 +717,17 @@ public final class MainWindow {
     }
 
     private void showReadout(SliceNavigator.CursorReadout r) {
-        readout.setText(Double.isNaN(r.value()) ? String.format("LPS (%.1f, %.1f, %.1f) mm", r.lps().x(), r.lps().y(), r.lps().z())
-                : String.format("%s %.0f   LPS (%.1f, %.1f, %.1f) mm   voxel (%d, %d, %d)",
-                "CT".equals(image.get() == null ? "" : image.get().modality()) ? "HU" : "value", r.value(), r.lps().x(),
-                r.lps().y(), r.lps().z(), r.voxel()[0], r.voxel()[1], r.voxel()[2]));
+        String where = String.format("LPS (%.1f, %.1f, %.1f) mm", r.lps().x(), r.lps().y(), r.lps().z());
+        if (r.voxel() == null || Double.isNaN(r.value())) {
+            readout.setText(where);
+            return;
+        }
+        int[] v = r.voxel();
+        OpenedImage opened = image.get();
+        // The views carry a colour image's red channel for geometry: read all three (and the palette index) here.
+        String value = opened != null && opened.isColour() ? opened.colour().readout(v[0], v[1], v[2])
+                : String.format("%s %.0f", "CT".equals(opened == null ? "" : opened.modality()) ? "HU" : "value", r.value());
+        readout.setText(String.format("%s   %s   voxel (%d, %d, %d)", value, where, v[0], v[1], v[2]));
     }
 
     /** Whether an image is on screen: most actions are enabled only then. */

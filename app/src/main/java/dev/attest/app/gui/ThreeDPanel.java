@@ -10,9 +10,13 @@ import dev.attest.viewer.render.LabelTable;
 import dev.attest.viewer.surface.LabelSurfaces;
 import dev.attest.viewer.surface.SurfaceMesh;
 import dev.attest.viewer.surface.SurfaceOptions;
+import dev.attest.viewer.volume3d.OrbitCamera;
+import dev.attest.viewer.volume3d.OrbitCentre;
 import dev.attest.viewer.volume3d.RenderMode;
 import dev.attest.viewer.volume3d.TransferPreset;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -37,8 +41,10 @@ import java.util.function.Consumer;
  * in its own small bar. Surfaces are built in the background when first asked for.
  */
 final class ThreeDPanel extends BorderPane {
-    private final VolumeView3D volumeView = new VolumeView3D();
-    private final SurfaceView3D surfaceView = new SurfaceView3D();
+    /** One camera for both views, so switching between them keeps the viewpoint. */
+    private final ObjectProperty<OrbitCamera> camera = new SimpleObjectProperty<>(OrbitCamera.ANTERIOR);
+    private final VolumeView3D volumeView = new VolumeView3D(camera);
+    private final SurfaceView3D surfaceView = new SurfaceView3D(camera);
     private final ToggleButton volumeButton = new ToggleButton("Volume");
     private final ToggleButton surfaceButton = new ToggleButton("Surfaces");
     private final ComboBox<RenderMode> mode = new ComboBox<>();
@@ -116,6 +122,8 @@ final class ThreeDPanel extends BorderPane {
         preset.setValue(ct ? TransferPreset.CT_BONE : TransferPreset.MR);
         mode.setValue(ct ? RenderMode.COMPOSITE : RenderMode.MIP);
         volumeView.setVolume(volume);
+        // The surfaces turn about the image's centre and fit its bounding sphere, as the ray caster does.
+        surfaceView.setOrbitCentre(volume == null ? null : OrbitCentre.of(volume.grid()));
         setLabels(List.of());
     }
 

@@ -10,6 +10,7 @@ import dev.attest.dicom.DicomFile;
 import dev.attest.dicom.io.DicomReader;
 import dev.attest.dicom.seg.Segment;
 import dev.attest.dicom.seg.Segmentation;
+import dev.attest.dicom.seg.SegmentationException;
 import dev.attest.dicom.seg.SegmentationHeader;
 import dev.attest.dicom.seg.SegmentationReader;
 import dev.attest.dicom.seg.TargetGrid;
@@ -31,10 +32,17 @@ public final class LabelMapLoader {
      * A label map (one or more layers on any grid in the image's patient space; layers never
      * share a voxel's label), what its values mean, and which values occur.
      */
-    public record LabelMap(List<Volume> layers, LabelDescriptions descriptions, String name, List<Integer> present) {
+    public record LabelMap(List<Volume> layers, LabelDescriptions descriptions, String name, List<Integer> present,
+            String notice) {
         public LabelMap {
             layers = List.copyOf(layers);
             present = List.copyOf(present);
+            notice = notice == null ? "" : notice;
+        }
+
+        /** A label map shown as it was read, with nothing to tell the reader. */
+        public LabelMap(List<Volume> layers, LabelDescriptions descriptions, String name, List<Integer> present) {
+            this(layers, descriptions, name, present, "");
         }
     }
 
@@ -56,23 +64,61 @@ public final class LabelMapLoader {
         return new LabelMap(List.of(image.volume()), names, file.getFileName().toString(), LabelValues.present(image.volume()));
     }
 
-    /** A DICOM SEG over the open image: it must share the image's frame of reference and slice grid. */
+    /**
+     * A DICOM SEG over the open image, which must share the image's frame of reference. Frames on
+     * the image's own slice grid are placed voxel for voxel; a SEG whose frames lie on another
+     * grid (other pixel size, rows/columns or origin, e.g. made on a resampled image) is read on
+     * its own grid and resampled onto the image's by nearest neighbour, with a notice saying so.
+     */
     public static LabelMap loadSegmentation(Path file, OpenedImage image) throws IOException {
         DicomFile dicom = DicomReader.read(file);
         if (!SegmentationHeader.isSegmentation(dicom)) {
             throw new IOException(file + ": not a DICOM Segmentation (open images with Open folder/files)");
         }
         TargetGrid target = image.stack() != null ? TargetGrid.of(image.stack()) : TargetGrid.of(image.volume().grid());
-        Segmentation seg = SegmentationReader.read(dicom, target, false);
+        Segmentation seg;
+        List<Volume> layers;
+        String notice = "";
+        try {
+            seg = SegmentationReader.read(dicom, target, false);
+            layers = seg.layers();
+        } catch (SegmentationException onTarget) {
+            SegmentationHeader header = SegmentationHeader.of(dicom);
+            String ownFrame = header.frameOfReferenceUid();
+            if (!target.frameOfReferenceUid().isEmpty() && !ownFrame.isEmpty()
+                    && !ownFrame.equals(target.frameOfReferenceUid())) {
+                throw onTarget;
+            }
+            Segmentation own;
+            try {
+                own = SegmentationReader.readOnOwnGrid(dicom, false);
+            } catch (SegmentationException noOwnGrid) {
+                // Without positions of its own it can only be placed through the source references: report that failure.
+                onTarget.addSuppressed(noOwnGrid);
+                throw onTarget;
+            }
+            seg = own;
+            layers = new ArrayList<>();
+            for (Volume layer : own.layers()) {
+                layers.add(NearestLabelResampler.resample(layer, target.grid()));
+            }
+            var g = own.grid();
+            notice = String.format("resampled (nearest) from its own %dx%dx%d grid of %.3f x %.3f x %.3f mm onto the image's",
+                    g.sizeX(), g.sizeY(), g.sizeZ(), g.spacing().x(), g.spacing().y(), g.spacing().z());
+        }
         List<LabelDescription> names = new ArrayList<>();
         List<Integer> present = new ArrayList<>();
+        List<Integer> inLayers = new ArrayList<>();
+        for (Volume layer : layers) {
+            inLayers.addAll(LabelValues.present(layer));
+        }
         for (Segment s : seg.segments()) {
             names.add(new LabelDescription(s.number(), s.label(), s.displayRgb().orElse(defaultColour(s.number()))));
-            if (seg.voxelCounts().getOrDefault(s.number(), 0L) > 0) {
+            if (inLayers.contains(s.number())) {
                 present.add(s.number());
             }
         }
-        return new LabelMap(seg.layers(), new LabelDescriptions(names), file.getFileName().toString(), present);
+        return new LabelMap(layers, new LabelDescriptions(names), file.getFileName().toString(), present, notice);
     }
 
     private static int defaultColour(int number) {

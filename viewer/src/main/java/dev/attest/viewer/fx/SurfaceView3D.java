@@ -1,5 +1,6 @@
 package dev.attest.viewer.fx;
 
+import dev.attest.core.geometry.Vec3;
 import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.ProgressListener;
 import dev.attest.core.volume.Volume;
@@ -7,15 +8,20 @@ import dev.attest.viewer.render.LabelTable;
 import dev.attest.viewer.surface.LabelSurfaces;
 import dev.attest.viewer.surface.SurfaceMesh;
 import dev.attest.viewer.surface.SurfaceOptions;
+import dev.attest.viewer.volume3d.OrbitCamera;
+import dev.attest.viewer.volume3d.OrbitCentre;
+import dev.attest.viewer.volume3d.PerspectivePose;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
-import javafx.geometry.Point3D;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.AmbientLight;
 import javafx.scene.Group;
 import javafx.scene.PerspectiveCamera;
@@ -33,17 +39,18 @@ import javafx.scene.shape.MeshView;
 import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
 import javafx.scene.transform.Affine;
-import javafx.scene.transform.Rotate;
-import javafx.scene.transform.Translate;
 
 /**
- * A 3D view of label-map surfaces: one lit mesh per label in the label's colour, seen by default
- * from the patient's front with the head up, so the patient's left is on the image's right as in
- * radiological convention. Left-drag rotates, the wheel zooms, right- or middle-drag pans.
+ * A 3D view of label-map surfaces: one lit mesh per label in the label's colour, seen through an
+ * {@link OrbitCamera} (by default from the patient's front with the head up, so the patient's
+ * left is on the image's right as in radiological convention). Left-drag rotates, the wheel
+ * zooms, right- or middle-drag pans.
  *
- * <p>Meshes are given in LPS millimetres; the view maps LPS to JavaFX's camera frame (x right,
- * y down, z away from the viewer) by a rotation, never a mirror, so triangles wound
- * counter-clockwise seen from outside stay front faces.
+ * <p>The camera is a property that the volume-rendering view can share: the perspective camera
+ * is placed by {@link PerspectivePose} about the same {@link OrbitCentre}, so switching between the
+ * two shows the same viewpoint. Meshes stay in LPS millimetres as scene coordinates; the camera's
+ * frame (right, down, view = right × down) is a rotation of JavaFX's (x right, y down, z away), never
+ * a mirror, so triangles wound counter-clockwise seen from outside stay front faces.
  */
 public final class SurfaceView3D extends Region {
 
@@ -51,38 +58,37 @@ public final class SurfaceView3D extends Region {
     public static final Color BACKGROUND = Color.rgb(24, 26, 32);
 
     /** Vertical field of view in degrees; narrow enough for little perspective distortion. */
-    private static final double FIELD_OF_VIEW = 30;
-    private static final double DEGREES_PER_PIXEL = 0.4;
-
-    /**
-     * LPS → camera frame for the anterior view: patient left (+x) to the right, superior (+z) up
-     * (−y in JavaFX), posterior (+y) away from the viewer (+z). Its determinant is +1.
-     */
-    private static final Affine ANTERIOR = new Affine(
-            1, 0, 0, 0,
-            0, 0, -1, 0,
-            0, 1, 0, 0);
+    public static final double FIELD_OF_VIEW = 30;
+    /** As the volume view's, so a drag turns both views alike. */
+    private static final double DEGREES_PER_PIXEL = VolumeView3D.DEGREES_PER_PIXEL;
 
     private final Group meshes = new Group();
-    private final Affine rotation = new Affine();
-    private final Translate centring = new Translate();
+    private final Affine rig = new Affine();
     private final PerspectiveCamera camera = new PerspectiveCamera(true);
+    private final ObjectProperty<OrbitCamera> orbit;
     private final Group cameraRig;
     private final SubScene subScene;
     private final Map<Integer, MeshView> views = new TreeMap<>();
-    private double[] bounds = {-50, -50, -50, 50, 50, 50};
-    private double distance = 400;
-    private double panX;
-    private double panY;
+    /** Set by {@link #setOrbitCentre}; null: the centre of the surfaces shown. */
+    private OrbitCentre fixedCentre;
+    private OrbitCentre surfacesCentre = new OrbitCentre(Vec3.ZERO, 50);
+    private PerspectivePose pose;
     private double lastX;
     private double lastY;
 
+    /** A view with its own camera, starting from the anterior view. */
     public SurfaceView3D() {
-        meshes.getTransforms().setAll(rotation, ANTERIOR, centring);
+        this(new SimpleObjectProperty<>(OrbitCamera.ANTERIOR));
+    }
+
+    /** A view driven by a shared camera property (the same object, not a copy), e.g. the volume view's. */
+    public SurfaceView3D(ObjectProperty<OrbitCamera> orbit) {
+        this.orbit = Objects.requireNonNull(orbit, "orbit");
         camera.setFieldOfView(FIELD_OF_VIEW);
         // A head light: lit from the viewer's side, so whatever faces the camera is fully lit.
         PointLight headLight = new PointLight(Color.gray(0.7));
         cameraRig = new Group(camera, headLight);
+        cameraRig.getTransforms().setAll(rig);
         Group root = new Group(meshes, cameraRig, new AmbientLight(Color.gray(0.3)));
         subScene = new SubScene(root, 400, 400, true, SceneAntialiasing.BALANCED);
         subScene.setFill(BACKGROUND);
@@ -91,8 +97,9 @@ public final class SurfaceView3D extends Region {
         subScene.heightProperty().bind(heightProperty());
         getChildren().add(subScene);
         setPrefSize(600, 600);
-        widthProperty().addListener((o, a, b) -> frame());
-        heightProperty().addListener((o, a, b) -> frame());
+        widthProperty().addListener((o, a, b) -> placeCamera());
+        heightProperty().addListener((o, a, b) -> placeCamera());
+        orbit.addListener((o, a, b) -> placeCamera());
         subScene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             lastX = e.getX();
             lastY = e.getY();
@@ -135,9 +142,36 @@ public final class SurfaceView3D extends Region {
         views.putAll(prepared.views());
         meshes.getChildren().setAll(prepared.views().values());
         if (prepared.bounds() != null) {
-            bounds = prepared.bounds();
+            double[] b = prepared.bounds();
+            Vec3 lo = new Vec3(b[0], b[1], b[2]);
+            Vec3 hi = new Vec3(b[3], b[4], b[5]);
+            surfacesCentre = new OrbitCentre(lo.add(hi).scale(0.5), Math.max(1, 0.5 * hi.distance(lo)));
         }
-        resetView();
+        placeCamera();
+    }
+
+    /** The camera, shared with the views given the same property. */
+    public ObjectProperty<OrbitCamera> cameraProperty() {
+        return orbit;
+    }
+
+    /**
+     * Turns about and fits this centre (the image volume's, as the volume view does) instead of
+     * the surfaces' own bounding box; null goes back to the surfaces'.
+     */
+    public void setOrbitCentre(OrbitCentre centre) {
+        fixedCentre = centre;
+        placeCamera();
+    }
+
+    /** The centre and radius the camera turns about and fits now. */
+    public OrbitCentre orbitCentre() {
+        return fixedCentre != null ? fixedCentre : surfacesCentre;
+    }
+
+    /** Where the perspective camera stands now (null before the view has a size). */
+    public PerspectivePose pose() {
+        return pose;
     }
 
     /** The labels shown, in increasing order. */
@@ -158,40 +192,34 @@ public final class SurfaceView3D extends Region {
         return view != null && view.isVisible();
     }
 
-    /** Back to the anterior view, head up, with every surface in the frame. */
+    /** Back to the anterior view, head up, fitted, not panned. */
     public void resetView() {
-        rotation.setToIdentity();
-        panX = 0;
-        panY = 0;
-        frame();
+        orbit.set(OrbitCamera.ANTERIOR);
     }
 
     /**
      * Turns the surfaces about the screen's axes: horizontalDegrees about the vertical axis,
      * positive moving the near side to the right (as dragging right does); verticalDegrees about
-     * the horizontal axis, positive moving the near side down.
+     * the horizontal axis, positive moving the near side down. The camera orbits the other way:
+     * azimuth − horizontal, elevation + vertical (held within ±90°), as in the volume view.
      */
     public void rotate(double horizontalDegrees, double verticalDegrees) {
-        // The rotation sits outside the centring and orientation, so it turns about the centre of
-        // the surfaces and about axes fixed to the screen, whatever has been turned before.
-        rotation.prependRotation(-horizontalDegrees, Point3D.ZERO, Rotate.Y_AXIS);
-        rotation.prependRotation(verticalDegrees, Point3D.ZERO, Rotate.X_AXIS);
+        OrbitCamera c = orbit.get();
+        orbit.set(c.withAngles(c.azimuthDeg() - horizontalDegrees, c.elevationDeg() + verticalDegrees));
     }
 
     /** Moves the camera closer by factor (> 1) or further (< 1). */
     public void zoom(double factor) {
         if (factor > 0 && Double.isFinite(factor)) {
-            distance /= factor;
-            placeCamera();
+            orbit.set(orbit.get().withZoom(orbit.get().zoom() * factor));
         }
     }
 
-    /** Shifts the view by a number of pixels, as a pan drag does. */
+    /** Shifts the view by a number of pixels, as a pan drag does: the content follows the mouse. */
     public void pan(double dxPixels, double dyPixels) {
-        double mmPerPixel = 2 * distance * Math.tan(Math.toRadians(FIELD_OF_VIEW / 2)) / Math.max(1, getHeight());
-        panX -= dxPixels * mmPerPixel;
-        panY -= dyPixels * mmPerPixel;
-        placeCamera();
+        OrbitCamera c = orbit.get();
+        double mmPerPixel = 2 * orbitCentre().radiusMm() / (Math.max(1, Math.min(getWidth(), getHeight())) * c.zoom());
+        orbit.set(c.withPan(c.panRightMm() + dxPixels * mmPerPixel, c.panDownMm() + dyPixels * mmPerPixel));
     }
 
     private void drag(MouseEvent e) {
@@ -206,28 +234,30 @@ public final class SurfaceView3D extends Region {
         }
     }
 
-    /** Centres the surfaces and backs the camera off until their bounding sphere fits the narrower side. */
-    private void frame() {
-        centring.setX(-(bounds[0] + bounds[3]) / 2);
-        centring.setY(-(bounds[1] + bounds[4]) / 2);
-        centring.setZ(-(bounds[2] + bounds[5]) / 2);
-        double dx = bounds[3] - bounds[0];
-        double dy = bounds[4] - bounds[1];
-        double dz = bounds[5] - bounds[2];
-        double radius = Math.max(1, 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz));
-        double halfVertical = Math.toRadians(FIELD_OF_VIEW / 2);
-        double aspect = getWidth() > 0 && getHeight() > 0 ? getWidth() / getHeight() : 1;
-        double halfHorizontal = Math.atan(Math.tan(halfVertical) * aspect);
-        distance = 1.05 * radius / Math.sin(Math.min(halfVertical, halfHorizontal));
-        placeCamera();
+    private void placeCamera() {
+        int w = (int) Math.max(1, Math.round(getWidth()));
+        int h = (int) Math.max(1, Math.round(getHeight()));
+        OrbitCentre c = orbitCentre();
+        pose = PerspectivePose.of(orbit.get(), c.centre(), c.radiusMm(), w, h, FIELD_OF_VIEW);
+        setTransform(rig, pose);
+        camera.setNearClip(Math.max(0.1, pose.distanceMm() * 0.01));
+        camera.setFarClip(pose.distanceMm() + 4 * c.radiusMm());
     }
 
-    private void placeCamera() {
-        cameraRig.setTranslateX(panX);
-        cameraRig.setTranslateY(panY);
-        cameraRig.setTranslateZ(-distance);
-        camera.setNearClip(Math.max(0.1, distance * 0.01));
-        camera.setFarClip(distance * 10);
+    /**
+     * Sets affine to the camera-to-scene transform of a pose: camera x, y, z (right, down, away)
+     * to the pose's right, down and view directions, camera origin to the eye. Scene coordinates
+     * are LPS millimetres.
+     */
+    static void setTransform(Affine affine, PerspectivePose p) {
+        Vec3 r = p.right();
+        Vec3 d = p.down();
+        Vec3 v = p.view();
+        Vec3 e = p.eye();
+        affine.setToTransform(
+                r.x(), d.x(), v.x(), e.x(),
+                r.y(), d.y(), v.y(), e.y(),
+                r.z(), d.z(), v.z(), e.z());
     }
 
     private static MeshView meshView(SurfaceMesh surface, LabelTable.Entry entry) {

@@ -15,6 +15,7 @@ import dev.attest.viewer.overlay.OverlayCompositor;
 import dev.attest.viewer.overlay.PointMarker;
 import dev.attest.viewer.render.ColorBar;
 import dev.attest.viewer.render.ColourRenderer;
+import dev.attest.viewer.render.GreyLut;
 import dev.attest.viewer.render.GreyRenderer;
 import dev.attest.core.volume.ColourVolume;
 import dev.attest.viewer.render.WindowLevel;
@@ -51,6 +52,9 @@ final class ViewPainter {
     private Volume displayVolume;
     private Interpolation displayInterpolation;
     private final OverlayCompositor compositor = new OverlayCompositor();
+    private GreyLut lut;
+    /** The ARGB buffer of grey slices, kept between paints of the same size. */
+    private int[] pixels;
 
     void paint(GraphicsContext g, int w, int h, Frame f) {
         g.setFill(Color.BLACK);
@@ -60,10 +64,19 @@ final class ViewPainter {
         }
         ViewTransform t = f.transform();
         SliceImage shown = displaySlice(f, w, h);
-        // Colour images have no window: their channels are resliced on the same pixels and shown as they are.
-        int[] base = f.colour() != null ? ColourRenderer.render(ColourRenderer.resliceLike(f.colour(), shown, f.interpolation()))
-                : greyRenderer(f).render(shown.values(), w, h);
-        int[] argb = compositor.composite(base, shown, f.overlays());
+        int[] argb;
+        if (f.colour() != null) {
+            // Colour images have no window: their channels are resliced on the same pixels and shown as they are.
+            int[] base = ColourRenderer.render(ColourRenderer.resliceLike(f.colour(), shown, f.interpolation()));
+            argb = compositor.composite(base, shown, f.overlays());
+        } else {
+            // The repaint path: one pass through the cached window table and label blend tables into a kept buffer.
+            if (pixels == null || pixels.length != w * h) {
+                pixels = new int[w * h];
+            }
+            argb = pixels;
+            compositor.render(shown, greyLut(f), f.overlays(), argb);
+        }
         WritableImage fx = new WritableImage(w, h);
         fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         g.setImageSmoothing(false);
@@ -91,6 +104,15 @@ final class ViewPainter {
     static GreyRenderer greyRenderer(Frame f) {
         boolean monochrome1 = "MONOCHROME1".equals(f.volume().properties().getOrDefault("photometric", "").strip());
         return new GreyRenderer(f.window(), f.inverted() != monochrome1);
+    }
+
+    /** The window table of the frame, rebuilt only when window or inversion changed since the last paint. */
+    private GreyLut greyLut(Frame f) {
+        GreyRenderer r = greyRenderer(f);
+        if (lut == null || !lut.window().equals(r.window()) || lut.inverted() != r.inverted()) {
+            lut = GreyLut.of(r.window(), r.inverted());
+        }
+        return lut;
     }
 
     /** The slice sampled at the centre of every one of the w × h pixels, through the transform. */

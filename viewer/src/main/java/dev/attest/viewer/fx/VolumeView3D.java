@@ -1,10 +1,9 @@
 package dev.attest.viewer.fx;
 
 import dev.attest.core.geometry.Vec3;
-import dev.attest.core.progress.Cancellation;
-import dev.attest.core.progress.CancelledException;
 import dev.attest.core.volume.Volume;
 import dev.attest.viewer.render.WindowLevel;
+import dev.attest.viewer.volume3d.FrameScheduler;
 import dev.attest.viewer.volume3d.OrbitCamera;
 import dev.attest.viewer.volume3d.RayCaster;
 import dev.attest.viewer.volume3d.RenderMode;
@@ -13,8 +12,6 @@ import dev.attest.viewer.volume3d.Rendering;
 import dev.attest.viewer.volume3d.TransferPreset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -41,12 +38,13 @@ import javafx.util.Duration;
  * on the FX thread. While the camera moves, frames are rendered at 1/{@value #INTERACTIVE_REDUCTION}
  * resolution, one at a time: requests arriving meanwhile replace each other and only the latest
  * is rendered. Once the camera has been still for {@value #SETTLE_MS} ms a full-resolution frame
- * follows; a result older than the frame on screen is dropped. The camera is a property so the
+ * follows; a result older than the frame on screen is dropped (the {@link FrameScheduler}
+ * decides, with a PauseTransition as its settle timer). The camera is a property so the
  * workstation can share it with other 3D views (bind bidirectionally or pass one in).
  */
 public final class VolumeView3D extends Region {
     public static final double DEGREES_PER_PIXEL = 0.5;
-    public static final int INTERACTIVE_REDUCTION = 4;
+    public static final int INTERACTIVE_REDUCTION = FrameScheduler.INTERACTIVE_REDUCTION;
     public static final int SETTLE_MS = 150;
     /** Zoom factor per wheel notch and, as exp(pixels / 100), per pixel of right-drag upwards. */
     public static final double WHEEL_ZOOM = 1.1;
@@ -60,14 +58,9 @@ public final class VolumeView3D extends Region {
     private final ReadOnlyObjectWrapper<Rendering> frame = new ReadOnlyObjectWrapper<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("volume3d-render").daemon().factory());
-    private final AtomicReference<Request> pending = new AtomicReference<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
     private final PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MS));
-    /** The in-flight full-resolution render, cancelled when the camera moves again. */
-    private final AtomicReference<Cancellation> fullInFlight = new AtomicReference<>();
+    private final FrameScheduler scheduler;
     private volatile RayCaster caster;
-    private long generation;
-    private long shownGeneration = -1;
     private WritableImage image;
     private double pressX;
     private double pressY;
@@ -85,7 +78,18 @@ public final class VolumeView3D extends Region {
         getChildren().add(canvas);
         setStyle("-fx-background-color: black;");
         setMinSize(64, 64);
-        settle.setOnFinished(e -> requestRender(false));
+        scheduler = new FrameScheduler(worker, Platform::runLater, new FrameScheduler.SettleTimer() {
+            @Override
+            public void restart() {
+                settle.playFromStart();
+            }
+
+            @Override
+            public void stop() {
+                settle.stop();
+            }
+        }, this::show, e -> onError.accept(e));
+        settle.setOnFinished(e -> scheduler.settled());
         camera.addListener((o, a, b) -> requestRender(true));
         mode.addListener((o, a, b) -> requestRender(false));
         preset.addListener((o, a, b) -> requestRender(false));
@@ -127,7 +131,6 @@ public final class VolumeView3D extends Region {
      * computed) on the render thread, then a full-resolution frame is drawn.
      */
     public void setVolume(Volume volume) {
-        generation++;
         worker.execute(() -> {
             try {
                 caster = volume == null ? null : new RayCaster(volume);
@@ -141,11 +144,7 @@ public final class VolumeView3D extends Region {
 
     /** Stops the render thread; the view shows its last frame and renders no more. */
     public void dispose() {
-        settle.stop();
-        Cancellation c = fullInFlight.get();
-        if (c != null) {
-            c.cancel();
-        }
+        scheduler.stop();
         worker.shutdownNow();
     }
 
@@ -158,10 +157,6 @@ public final class VolumeView3D extends Region {
         return mode == RenderMode.COMPOSITE ? mode.label() + " · " + transferName : mode.label();
     }
 
-    private record Request(long generation, RayCaster caster, OrbitCamera camera, RenderSettings settings, int width,
-            int height, int reduction, Cancellation cancellation) {
-    }
-
     /** Queues a frame of the current state; interactive frames are reduced and schedule a full one. */
     private void requestRender(boolean interactive) {
         RayCaster c = caster;
@@ -170,60 +165,14 @@ public final class VolumeView3D extends Region {
         if (c == null || w <= 0 || h <= 0 || worker.isShutdown()) {
             return;
         }
-        Cancellation previousFull = fullInFlight.get();
-        if (previousFull != null) {
-            // A full frame of an older state is of no use any more.
-            previousFull.cancel();
-        }
         RenderSettings settings = c.defaultSettings(mode.get(), preset.get());
         if (window.get() != null) {
             settings = settings.withWindow(window.get());
         }
-        int reduction = interactive ? INTERACTIVE_REDUCTION : 1;
-        if (interactive) {
-            settle.playFromStart();
-        } else {
-            settle.stop();
-        }
-        pending.set(new Request(++generation, c, camera.get(), settings, w, h, reduction, new Cancellation()));
-        if (draining.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        scheduler.request(new FrameScheduler.State(c, camera.get(), settings, w, h), interactive);
     }
 
-    /** Renders the latest pending request until none is left; runs on the render thread. */
-    private void drain() {
-        while (true) {
-            Request r = pending.getAndSet(null);
-            if (r == null) {
-                draining.set(false);
-                // A request may have arrived between the getAndSet and the set.
-                if (pending.get() == null || !draining.compareAndSet(false, true)) {
-                    return;
-                }
-                continue;
-            }
-            if (r.reduction() == 1) {
-                fullInFlight.set(r.cancellation());
-            }
-            try {
-                Rendering result = r.caster().render(r.camera(), r.settings(), r.width(), r.height(), r.reduction(), r.cancellation());
-                Platform.runLater(() -> show(r.generation(), result));
-            } catch (CancelledException e) {
-                // Superseded by a newer request: nothing to show.
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> onError.accept(e));
-            } finally {
-                fullInFlight.compareAndSet(r.cancellation(), null);
-            }
-        }
-    }
-
-    private void show(long gen, Rendering result) {
-        if (gen <= shownGeneration) {
-            return;
-        }
-        shownGeneration = gen;
+    private void show(Rendering result) {
         if (image == null || image.getWidth() != result.width() || image.getHeight() != result.height()) {
             image = new WritableImage(result.width(), result.height());
         }

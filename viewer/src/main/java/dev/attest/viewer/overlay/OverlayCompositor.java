@@ -5,6 +5,8 @@ import dev.attest.viewer.mpr.Interpolation;
 import dev.attest.viewer.mpr.PlaneResampler;
 import dev.attest.viewer.mpr.SliceImage;
 import dev.attest.viewer.render.Argb;
+import dev.attest.viewer.render.GreyLut;
+import dev.attest.viewer.render.LabelBlend;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,43 +15,99 @@ import java.util.Map;
  * Lays the raster overlays (label and continuous maps) over a rendered slice, each sampled on the
  * slice's own pixel grid: labels nearest-voxel, continuous maps trilinearly. Samples are kept per
  * overlay volume while the slice stays the same, so a repaint for a colour or opacity change does
- * not sample again. One instance per view; not thread-safe.
+ * not sample again; a label layer's blend tables are kept while the layer stays the same. One
+ * instance per view; not thread-safe.
  */
 public final class OverlayCompositor {
 
     private SliceImage sampledOn;
-    private final Map<Volume, float[]> nearest = new IdentityHashMap<>();
+    private final Map<Volume, int[]> nearest = new IdentityHashMap<>();
     private final Map<Volume, float[]> linear = new IdentityHashMap<>();
+    private Map<LabelLayer, LabelBlend> blends = new IdentityHashMap<>();
+
+    /**
+     * The repaint of a grey slice: window/level through {@code grey} and the visible overlays,
+     * bottom to top, written as opaque ARGB into {@code out} (one int per pixel of the slice).
+     * When the lowest visible overlay is a label map it is blended in the same pass as the grey.
+     */
+    public void render(SliceImage slice, GreyLut grey, List<Overlay> overlays, int[] out) {
+        if (out.length != slice.values().length) {
+            throw new IllegalArgumentException("out has " + out.length + " pixels, slice " + slice.values().length);
+        }
+        resetIfNewSlice(slice);
+        Map<LabelLayer, LabelBlend> kept = new IdentityHashMap<>();
+        boolean drawn = false;
+        for (Overlay o : overlays) {
+            if (!o.visible()) {
+                continue;
+            }
+            if (!drawn && o instanceof LabelLayer l) {
+                blend(l, kept).renderOverGrey(slice.values(), grey, labels(l.labels(), slice), slice.width(),
+                        slice.height(), out);
+            } else {
+                if (!drawn) {
+                    grey.render(slice.values(), out);
+                }
+                compositeOne(o, slice, out, kept);
+            }
+            drawn = true;
+        }
+        if (!drawn) {
+            grey.render(slice.values(), out);
+        }
+        blends = kept;
+    }
 
     /** Returns {@code base} (opaque ARGB of the slice) with the visible raster overlays composited bottom to top. */
     public int[] composite(int[] base, SliceImage slice, List<Overlay> overlays) {
         if (base.length != slice.values().length) {
             throw new IllegalArgumentException("base has " + base.length + " pixels, slice " + slice.values().length);
         }
+        resetIfNewSlice(slice);
+        Map<LabelLayer, LabelBlend> kept = new IdentityHashMap<>();
+        int[] out = base.clone();
+        for (Overlay o : overlays) {
+            if (o.visible()) {
+                compositeOne(o, slice, out, kept);
+            }
+        }
+        blends = kept;
+        return out;
+    }
+
+    private void compositeOne(Overlay o, SliceImage slice, int[] out, Map<LabelLayer, LabelBlend> kept) {
+        if (o instanceof LabelLayer l) {
+            blend(l, kept).renderOver(out, labels(l.labels(), slice), slice.width(), slice.height());
+        } else if (o instanceof HeatMapLayer h) {
+            float[] v = linear.computeIfAbsent(h.values(),
+                    m -> PlaneResampler.resampleLike(m, slice, Interpolation.LINEAR).values());
+            int[] colours = h.style().render(v, slice.width(), slice.height());
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Argb.composite(out[i], colours[i]);
+            }
+        }
+    }
+
+    private void resetIfNewSlice(SliceImage slice) {
         if (sampledOn != slice) {
             nearest.clear();
             linear.clear();
             sampledOn = slice;
         }
-        int[] out = base;
-        for (Overlay o : overlays) {
-            if (!o.visible()) {
-                continue;
-            }
-            if (o instanceof LabelLayer l) {
-                float[] v = sample(l.labels(), slice, Interpolation.NEAREST);
-                out = Argb.composite(out, l.style().render(toLabels(v), slice.width(), slice.height()));
-            } else if (o instanceof HeatMapLayer h) {
-                float[] v = sample(h.values(), slice, Interpolation.LINEAR);
-                out = Argb.composite(out, h.style().render(v, slice.width(), slice.height()));
-            }
-        }
-        return out;
     }
 
-    private float[] sample(Volume volume, SliceImage slice, Interpolation interpolation) {
-        Map<Volume, float[]> samples = interpolation == Interpolation.NEAREST ? nearest : linear;
-        return samples.computeIfAbsent(volume, v -> PlaneResampler.resampleLike(v, slice, interpolation).values());
+    private LabelBlend blend(LabelLayer layer, Map<LabelLayer, LabelBlend> kept) {
+        LabelBlend b = blends.get(layer);
+        if (b == null) {
+            b = new LabelBlend(layer.style());
+        }
+        kept.put(layer, b);
+        return b;
+    }
+
+    private int[] labels(Volume volume, SliceImage slice) {
+        return nearest.computeIfAbsent(volume,
+                v -> toLabels(PlaneResampler.resampleLike(v, slice, Interpolation.NEAREST).values()));
     }
 
     /** Label values as ints; off the label map's grid (NaN) is background. */

@@ -23,16 +23,9 @@ public record GreyRenderer(WindowLevel window, boolean inverted) {
         if (width < 0 || height < 0 || (long) width * height != values.length) {
             throw new IllegalArgumentException(values.length + " values do not fill " + width + " x " + height);
         }
+        // The table gives exactly the window's map per value (see GreyLut) without its double arithmetic.
         int[] argb = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            float v = values[i];
-            if (Float.isNaN(v)) {
-                argb[i] = 0xFF000000;
-                continue;
-            }
-            int g = inverted ? window.mapInverted(v) : window.map(v);
-            argb[i] = 0xFF000000 | (g << 16) | (g << 8) | g;
-        }
+        GreyLut.of(window, inverted).render(values, argb);
         return argb;
     }
 }

@@ -62,7 +62,13 @@ public final class SurfaceBenchmark {
 
     /** Runs tools/bench/vtk_surface.py with Debian's /usr/bin/python3 (which has python3-vtk9) and parses its JSON. */
     public static VtkResult runVtk(Path script, Path labelNifti, int runs) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), labelNifti.toString(),
+        return runVtk("/usr/bin/python3", script, labelNifti, runs);
+    }
+
+    /** Runs tools/bench/vtk_surface.py with the given Python (one with VTK, nibabel and numpy) and parses its JSON. */
+    public static VtkResult runVtk(String python, Path script, Path labelNifti, int runs)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(python, script.toString(), labelNifti.toString(),
                 Integer.toString(runs)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();

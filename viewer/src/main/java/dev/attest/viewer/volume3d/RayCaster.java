@@ -49,14 +49,9 @@ public final class RayCaster {
         this.grid = volume.grid();
         this.field = VoxelField.of(volume);
         this.bricks = new BrickRanges(field);
-        this.centre = grid.indexToLps().apply((grid.sizeX() - 1) / 2.0, (grid.sizeY() - 1) / 2.0, (grid.sizeZ() - 1) / 2.0);
-        double r = 0;
-        for (int corner = 0; corner < 8; corner++) {
-            Vec3 p = grid.indexToLps().apply((corner & 1) == 0 ? -0.5 : grid.sizeX() - 0.5,
-                    (corner & 2) == 0 ? -0.5 : grid.sizeY() - 0.5, (corner & 4) == 0 ? -0.5 : grid.sizeZ() - 0.5);
-            r = Math.max(r, p.distance(centre));
-        }
-        this.radiusMm = r;
+        OrbitCentre orbit = OrbitCentre.of(grid);
+        this.centre = orbit.centre();
+        this.radiusMm = orbit.radiusMm();
         Vec3 s = grid.spacing();
         this.minSpacing = Math.min(s.x(), Math.min(s.y(), s.z()));
         double[] m = grid.lpsToIndex().toRowMajor();

@@ -11,9 +11,9 @@ import java.util.Map;
  * into one report; a part that fails reports its error and the others still run.
  */
 public final class RenderBenchmark {
-    /** 2D repaint, coronal reformat, ray casting against VTK, peak heap; add new parts here. */
+    /** 2D repaint, coronal reformat, ray casting and marching cubes against VTK, peak heap; add new parts here. */
     public static final List<RenderBenchPart> DEFAULT_PARTS = List.of(
-            new SliceRenderPart(), new ReformatPart(), new RayCastPart(), new HeapPart());
+            new SliceRenderPart(), new ReformatPart(), new RayCastPart(), new MarchingCubesPart(), new HeapPart());
 
     private RenderBenchmark() {
     }
