@@ -64,6 +64,10 @@ public final class InferCommand implements Callable<Integer> {
     @Option(names = "--largest-component", description = "keep only the largest 26-connected component of each label")
     boolean largestComponent;
 
+    @Option(names = "--maps", split = ",", paramLabel = "CLASS",
+            description = "classes whose probability maps to write (default: every foreground class of models with at most 4 classes)")
+    List<Integer> maps;
+
     @Option(names = "--series", paramLabel = "UID", description = "Series Instance UID when INPUT holds several series")
     String seriesUid;
 
@@ -74,7 +78,7 @@ public final class InferCommand implements Callable<Integer> {
         Volume volume = open(input);
         Files.createDirectories(out);
         RunOptions options = RunOptions.defaults().withOverlap(overlap).withBatchSize(batch)
-                .withLargestComponent(largestComponent, Connectivity.FULL_26);
+                .withLargestComponent(largestComponent, Connectivity.FULL_26).withProbabilityClasses(maps);
         InferenceResult result;
         ProgressListener progress = new ConsoleProgress();
         try (PatchPredictor predictor = ModelFiles.open(manifestFile, manifest, DeviceChoice.parse(device))) {
@@ -91,13 +95,13 @@ public final class InferCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("labels", labels.toString());
         report.put("labelDescriptions", sidecar.toString());
-        Map<String, String> maps = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
         for (Map.Entry<String, Volume> e : result.maps().entrySet()) {
             Path f = out.resolve(e.getKey() + ".nii.gz");
             NiftiWriter.write(e.getValue(), f);
-            maps.put(e.getKey(), f.toString());
+            written.put(e.getKey(), f.toString());
         }
-        report.put("maps", maps);
+        report.put("maps", written);
         Path provenance = out.resolve("provenance.json");
         ProvenanceJson.write(result.provenance(), provenance);
         report.put("provenance", provenance.toString());

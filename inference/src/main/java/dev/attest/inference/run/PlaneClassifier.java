@@ -66,10 +66,12 @@ final class PlaneClassifier implements PlaneSink {
         float[][] net = values.length == classes ? values : java.util.Arrays.copyOf(values, classes);
         int base = z * planeLen;
         for (int i = 0; i < planeLen; i++) {
-            labels[base + i] = (short) activation.applyAndLabel(net, i);
+            labels[base + i] = (short) activation.label(net, i);
         }
-        for (int j = 0; j < keptClasses.length; j++) {
-            System.arraycopy(values[keptClasses[j]], 0, kept[j], base, planeLen);
+        if (keptClasses.length > 0) {
+            for (int i = 0; i < planeLen; i++) {
+                activation.probabilities(net, i, keptClasses, kept, base);
+            }
         }
         for (int m = 0; m < hookMapCount; m++) {
             System.arraycopy(values[classes + m], 0, hookMaps[m], base, planeLen);

@@ -12,8 +12,8 @@ public record RunOptions(Double overlap, Integer batchSize, BlendMode blend, dou
                          boolean largestComponent, Connectivity connectivity, List<Integer> probabilityClasses,
                          WindowHook hook) {
 
-    /** Above this many classes, probability maps are written only for classes asked for by name. */
-    public static final int AUTO_PROBABILITY_CLASSES = 16;
+    /** Above this many classes, probability maps are kept only for classes asked for (each costs a float per voxel). */
+    public static final int AUTO_PROBABILITY_CLASSES = 4;
 
     public RunOptions {
         blend = blend == null ? BlendMode.GAUSSIAN : blend;
