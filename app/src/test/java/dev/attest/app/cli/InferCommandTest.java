@@ -70,6 +70,38 @@ class InferCommandTest {
         assertEquals("PyTorch", prov.get("engine").get("name").asText());
     }
 
+    /**
+     * A real J2K CT series (shared data) resampled to 2.9 x 2.9 x 3 mm: label counts exact and a
+     * seeded sample of voxels, found by LPS position, as the Python pipeline on pydicom's pixels.
+     */
+    @Test
+    void runsOnADicomSeriesWithItsPatientGeometry(@TempDir Path out) throws Exception {
+        Path data = Path.of(System.getProperty("attest.data", "../../shared/data"));
+        JsonNode expected = new ObjectMapper().readTree(fixture("dicom_expected.json").toFile());
+        Path series = data.resolve(expected.get("series").asText());
+        CliTest.Run run = CliTest.attest("infer", "--model", fixture("manifest_ct.json").toString(), series.toString(),
+                "--out", out.toString(), "--device", "cpu");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(expected.get("labelCounts").get(1).asLong(), report.get("volumes").get(0).get("voxels").asLong());
+        assertEquals(expected.get("labelCounts").get(2).asLong(), report.get("volumes").get(1).get("voxels").asLong());
+        JsonNode prov = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
+        assertEquals(expected.get("networkShape").toString(), prov.get("parameters").get("networkGrid").toString());
+        Volume labels = NiftiReader.read(out.resolve("labels.nii.gz")).volume();
+        Volume p1 = NiftiReader.read(out.resolve("prob-1.nii.gz")).volume();
+        assertEquals(512, labels.grid().sizeX());
+        assertEquals(20, labels.grid().sizeZ());
+        for (JsonNode s : expected.get("sample")) {
+            var idx = labels.grid().lpsToIndex().apply(s.get(0).asDouble(), s.get(1).asDouble(), s.get(2).asDouble());
+            int x = (int) Math.round(idx.x());
+            int y = (int) Math.round(idx.y());
+            int z = (int) Math.round(idx.z());
+            assertEquals(0, idx.distance(new dev.attest.core.geometry.Vec3(x, y, z)), 1e-3, "sample lies on a voxel centre");
+            assertEquals(s.get(3).asInt(), (int) labels.getPhysical(x, y, z), "label at " + x + "," + y + "," + z);
+            assertEquals(s.get(4).asDouble(), p1.getPhysical(x, y, z), 1e-5, "probability at " + x + "," + y + "," + z);
+        }
+    }
+
     @Test
     void refusesWeightsWhoseChecksumDiffers(@TempDir Path dir) throws Exception {
         Files.copy(fixture("tiny_seg.pt"), dir.resolve("tiny_seg.pt"));
