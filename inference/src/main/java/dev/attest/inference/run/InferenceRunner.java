@@ -52,9 +52,9 @@ public final class InferenceRunner {
 
         progress.progress(0, 0, "pre-processing");
         ImageGrid source = volume.grid();
-        ImageGrid net = NetworkGridPlanner.plan(source, contract.targetSpacing(), contract.orientation());
-        float[] input = GridResampler.trilinear(flatten(volume), source, net);
-        IntensityNormaliser.apply(input, contract.normalisation());
+        NetworkInput prepared = preprocess(contract, volume);
+        ImageGrid net = prepared.grid();
+        float[] input = prepared.data();
         cancellation.throwIfCancelled();
         float[][] channels = new float[contract.channels()][];
         Arrays.fill(channels, input); // a one-channel image is repeated for every channel the network takes
@@ -131,6 +131,20 @@ public final class InferenceRunner {
                 engine, engine.device(), started, timings, attestVersion());
         progress.progress(1, 1, "done");
         return new InferenceResult(labels, maps, volumes, provenance);
+    }
+
+    /** Resamples (trilinear) and normalises a volume as the contract says; the first phase of {@link #run}. */
+    public static NetworkInput preprocess(InputContract contract, Volume volume) {
+        ImageGrid source = volume.grid();
+        ImageGrid net = NetworkGridPlanner.plan(source, contract.targetSpacing(), contract.orientation());
+        float[] input = GridResampler.trilinear(flatten(volume), source, net);
+        IntensityNormaliser.apply(input, contract.normalisation());
+        return new NetworkInput(net, input);
+    }
+
+    /** Maps a float map on the network grid (x fastest) back to the source grid, trilinearly, as a FLOAT32 Volume. */
+    public static Volume mapToSource(float[] map, ImageGrid network, ImageGrid source, String name) {
+        return toSource(map, network, source, name);
     }
 
     /** The output that carries class scores: the first of type logits or probabilities, else the first. */
