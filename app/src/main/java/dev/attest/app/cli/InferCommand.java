@@ -87,7 +87,7 @@ public final class InferCommand implements Callable<Integer> {
         Path labels = out.resolve("labels.nii.gz");
         NiftiWriter.write(result.labels(), labels);
         List<LabelDescription> descriptions = new ArrayList<>();
-        for (OutputLabel l : manifest.outputs().isEmpty() ? List.<OutputLabel>of() : manifest.outputs().get(0).labels()) {
+        for (OutputLabel l : InferenceRunner.segmentationOutput(manifest).labels()) {
             descriptions.add(new LabelDescription(l.value(), l.name(), l.rgb()));
         }
         Path sidecar = LabelDescriptions.sidecarOf(labels);

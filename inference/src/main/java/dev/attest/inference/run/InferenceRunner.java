@@ -148,7 +148,7 @@ public final class InferenceRunner {
     }
 
     /** The output that carries class scores: the first of type logits or probabilities, else the first. */
-    static OutputSpec segmentationOutput(ModelManifest manifest) {
+    public static OutputSpec segmentationOutput(ModelManifest manifest) {
         if (manifest.outputs().isEmpty()) {
             throw new IllegalArgumentException("manifest " + manifest.id() + " lists no outputs");
         }

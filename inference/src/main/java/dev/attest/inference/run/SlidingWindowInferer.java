@@ -196,9 +196,16 @@ public final class SlidingWindowInferer {
                     for (int y = 0; y < ry; y++) {
                         int base = (start[1] + y) * px + start[2];
                         int wi = (z * ry + y) * rx;
-                        for (int x = 0; x < rx; x++) {
-                            int si = xyz ? srcBase + (x * ry + y) * rz + z : srcBase + wi + x;
-                            dst[base + x] += importance[wi + x] * src[si];
+                        if (xyz) {
+                            for (int x = 0; x < rx; x++) {
+                                dst[base + x] += importance[wi + x] * src[srcBase + (x * ry + y) * rz + z];
+                            }
+                        } else {
+                            // Kept free of the layout test so the JIT can vectorise the common case.
+                            int si = srcBase + wi;
+                            for (int x = 0; x < rx; x++) {
+                                dst[base + x] += importance[wi + x] * src[si + x];
+                            }
                         }
                     }
                 }
