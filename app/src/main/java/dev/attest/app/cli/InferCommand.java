@@ -1,0 +1,163 @@
+package dev.attest.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.core.labels.LabelDescription;
+import dev.attest.core.labels.LabelDescriptions;
+import dev.attest.core.nifti.NiftiReader;
+import dev.attest.core.nifti.NiftiWriter;
+import dev.attest.core.progress.Cancellation;
+import dev.attest.core.progress.ProgressListener;
+import dev.attest.core.volume.Volume;
+import dev.attest.dicom.series.DicomScanner;
+import dev.attest.dicom.series.SeriesSelector;
+import dev.attest.inference.engine.DeviceChoice;
+import dev.attest.inference.engine.PatchPredictor;
+import dev.attest.inference.manifest.ManifestJson;
+import dev.attest.inference.manifest.ModelManifest;
+import dev.attest.inference.manifest.OutputLabel;
+import dev.attest.inference.run.Connectivity;
+import dev.attest.inference.run.InferenceResult;
+import dev.attest.inference.run.InferenceRunner;
+import dev.attest.inference.run.LabelVolume;
+import dev.attest.inference.run.ModelFiles;
+import dev.attest.inference.run.ProvenanceJson;
+import dev.attest.inference.run.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code attest infer --model MANIFEST INPUT --out DIR}: runs a segmentation model on a NIfTI file
+ * or DICOM series and writes labels.nii.gz (+ labels.labels.txt), one NIfTI per probability or
+ * evidence map and provenance.json, all on the input's own grid.
+ */
+@Command(name = "infer", description = "Run a segmentation model on a NIfTI file or DICOM series; writes NIfTI + provenance.json.")
+public final class InferCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MANIFEST",
+            description = "model manifest.json (a registry id will be accepted here too)")
+    String model;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "NIfTI file (.nii, .nii.gz) or DICOM folder, zip or file")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+    Path out;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default auto)")
+    String device;
+
+    @Option(names = "--overlap", paramLabel = "X", description = "sliding-window overlap in [0, 1) (default: the manifest's)")
+    Double overlap;
+
+    @Option(names = "--batch", paramLabel = "N", description = "windows per network call (default: the manifest's)")
+    Integer batch;
+
+    @Option(names = "--largest-component", description = "keep only the largest 26-connected component of each label")
+    boolean largestComponent;
+
+    @Option(names = "--maps", split = ",", paramLabel = "CLASS",
+            description = "classes whose probability maps to write (default: every foreground class of models with at most 4 classes)")
+    List<Integer> maps;
+
+    @Option(names = "--series", paramLabel = "UID", description = "Series Instance UID when INPUT holds several series")
+    String seriesUid;
+
+    @Override
+    public Integer call() throws Exception {
+        Path manifestFile = resolveModel(model);
+        ModelManifest manifest = ManifestJson.read(manifestFile);
+        Volume volume = open(input);
+        Files.createDirectories(out);
+        RunOptions options = RunOptions.defaults().withOverlap(overlap).withBatchSize(batch)
+                .withLargestComponent(largestComponent, Connectivity.FULL_26).withProbabilityClasses(maps);
+        InferenceResult result;
+        ProgressListener progress = new ConsoleProgress();
+        try (PatchPredictor predictor = ModelFiles.open(manifestFile, manifest, DeviceChoice.parse(device))) {
+            result = InferenceRunner.run(manifest, predictor, volume, options, progress, new Cancellation());
+        }
+        Path labels = out.resolve("labels.nii.gz");
+        NiftiWriter.write(result.labels(), labels);
+        List<LabelDescription> descriptions = new ArrayList<>();
+        for (OutputLabel l : InferenceRunner.segmentationOutput(manifest).labels()) {
+            descriptions.add(new LabelDescription(l.value(), l.name(), l.rgb()));
+        }
+        Path sidecar = LabelDescriptions.sidecarOf(labels);
+        new LabelDescriptions(descriptions).writeItkSnap(sidecar);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("labels", labels.toString());
+        report.put("labelDescriptions", sidecar.toString());
+        Map<String, String> written = new LinkedHashMap<>();
+        for (Map.Entry<String, Volume> e : result.maps().entrySet()) {
+            Path f = out.resolve(e.getKey() + ".nii.gz");
+            NiftiWriter.write(e.getValue(), f);
+            written.put(e.getKey(), f.toString());
+        }
+        report.put("maps", written);
+        Path provenance = out.resolve("provenance.json");
+        ProvenanceJson.write(result.provenance(), provenance);
+        report.put("provenance", provenance.toString());
+        List<Map<String, Object>> volumes = new ArrayList<>();
+        for (LabelVolume v : result.volumes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("value", v.value());
+            m.put("name", v.name());
+            m.put("voxels", v.voxels());
+            m.put("millilitres", v.millilitres());
+            volumes.add(m);
+        }
+        report.put("volumes", volumes);
+        report.put("timingsMillis", result.provenance().timingsMillis());
+        System.out.println(new ObjectMapper().writeValueAsString(report));
+        return 0;
+    }
+
+    /**
+     * A manifest path for now. The model registry (another package) will resolve ids here: an
+     * argument that is not an existing file will be looked up by id.
+     */
+    static Path resolveModel(String model) {
+        Path p = Path.of(model);
+        if (Files.isDirectory(p)) {
+            p = p.resolve(ManifestJson.FILE_NAME);
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("model '" + model + "' is not a manifest file (registry ids are not yet supported)");
+        }
+        return p;
+    }
+
+    private Volume open(Path in) throws Exception {
+        String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isRegularFile(in) && (name.endsWith(".nii") || name.endsWith(".nii.gz"))) {
+            return NiftiReader.read(in).volume();
+        }
+        SeriesSelector.Opened opened = SeriesSelector.open(in, seriesUid, 1);
+        for (DicomScanner.Problem p : opened.problems()) {
+            System.err.println("attest: skipped " + p.source() + ": " + p.message());
+        }
+        return opened.volume();
+    }
+
+    /** Prints one progress line per tenth of the windows on stderr, so stdout stays JSON. */
+    private static final class ConsoleProgress implements ProgressListener {
+        private long lastTenth = -1;
+
+        @Override
+        public void progress(long done, long total, String message) {
+            long tenth = total > 0 ? done * 10 / total : -1;
+            if (total == 0 || tenth != lastTenth) {
+                lastTenth = tenth;
+                System.err.println("attest infer: " + message);
+            }
+        }
+    }
+}
