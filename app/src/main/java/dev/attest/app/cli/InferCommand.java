@@ -18,8 +18,9 @@ import dev.attest.inference.manifest.OutputLabel;
 import dev.attest.inference.run.Connectivity;
 import dev.attest.inference.run.InferenceResult;
 import dev.attest.inference.run.InferenceRunner;
+import dev.attest.inference.run.SegmentationRun;
+import dev.attest.inference.registry.ModelRegistry;
 import dev.attest.inference.run.LabelVolume;
-import dev.attest.inference.run.ModelFiles;
 import dev.attest.inference.run.ProvenanceJson;
 import dev.attest.inference.run.RunOptions;
 import picocli.CommandLine.Command;
@@ -42,8 +43,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "infer", description = "Run a segmentation model on a NIfTI file or DICOM series; writes NIfTI + provenance.json.")
 public final class InferCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MANIFEST",
-            description = "model manifest.json (a registry id will be accepted here too)")
+    @Option(names = "--model", required = true, paramLabel = "ID|MANIFEST",
+            description = "a model id from `attest models list`, or a manifest.json (or its folder)")
     String model;
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "NIfTI file (.nii, .nii.gz) or DICOM folder, zip or file")
@@ -73,16 +74,26 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path manifestFile = resolveModel(model);
-        ModelManifest manifest = ManifestJson.read(manifestFile);
         Volume volume = open(input);
         Files.createDirectories(out);
         RunOptions options = RunOptions.defaults().withOverlap(overlap).withBatchSize(batch)
                 .withLargestComponent(largestComponent, Connectivity.FULL_26).withProbabilityClasses(maps);
         InferenceResult result;
         ProgressListener progress = new ConsoleProgress();
-        try (PatchPredictor predictor = ModelFiles.open(manifestFile, manifest, DeviceChoice.parse(device))) {
-            result = InferenceRunner.run(manifest, predictor, volume, options, progress, new Cancellation());
+        DeviceChoice deviceChoice = DeviceChoice.parse(device);
+        ModelManifest manifest;
+        try (ModelRegistry registry = ModelsCommand.openRegistry()) {
+            Path manifestFile = manifestFile(model);
+            if (manifestFile != null) {
+                manifest = ManifestJson.read(manifestFile);
+                try (PatchPredictor predictor = registry.openManifest(manifestFile, deviceChoice)) {
+                    result = SegmentationRun.run(manifest, predictor, volume, options, progress, new Cancellation());
+                }
+            } else {
+                manifest = registry.entry(model).manifest();
+                result = SegmentationRun.run(manifest, registry.open(model, deviceChoice), volume, options, progress,
+                        new Cancellation());
+            }
         }
         Path labels = out.resolve("labels.nii.gz");
         NiftiWriter.write(result.labels(), labels);
@@ -120,19 +131,13 @@ public final class InferCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * A manifest path for now. The model registry (another package) will resolve ids here: an
-     * argument that is not an existing file will be looked up by id.
-     */
-    static Path resolveModel(String model) {
+    /** The manifest file an argument names (a file, or a folder holding manifest.json), else null: then it is an id. */
+    static Path manifestFile(String model) {
         Path p = Path.of(model);
         if (Files.isDirectory(p)) {
             p = p.resolve(ManifestJson.FILE_NAME);
         }
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("model '" + model + "' is not a manifest file (registry ids are not yet supported)");
-        }
-        return p;
+        return Files.isRegularFile(p) ? p : null;
     }
 
     private Volume open(Path in) throws Exception {

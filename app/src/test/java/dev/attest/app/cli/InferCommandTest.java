@@ -111,7 +111,36 @@ class InferCommandTest {
         CliTest.Run run = CliTest.attest("infer", "--model", dir.resolve("manifest.json").toString(),
                 fixture("input.nii.gz").toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("tiny_seg.pt: sha256 is "), run.err());
+        assertTrue(run.err().contains("tiny_seg.pt has sha256 "), run.err());
         assertTrue(Files.notExists(dir.resolve("out/labels.nii.gz")));
+    }
+
+    @Test
+    void runsAnImportedModelByItsRegistryId(@TempDir Path tmp) throws Exception {
+        String saved = System.getProperty("attest.config.dir");
+        System.setProperty("attest.config.dir", tmp.resolve("config").toString());
+        try {
+            Path folder = Files.createDirectories(tmp.resolve("tiny"));
+            Files.copy(fixture("manifest.json"), folder.resolve("manifest.json"));
+            Files.copy(fixture("tiny_seg.pt"), folder.resolve("tiny_seg.pt"));
+            assertEquals(0, CliTest.attest("models", "import", folder.toString()).exit());
+            CliTest.Run byId = CliTest.attest("infer", "--model", "tiny-seg", fixture("input.nii.gz").toString(),
+                    "--out", tmp.resolve("a").toString(), "--device", "cpu");
+            assertEquals(0, byId.exit(), byId.err());
+            CliTest.Run byPath = CliTest.attest("infer", "--model", fixture("manifest.json").toString(),
+                    fixture("input.nii.gz").toString(), "--out", tmp.resolve("b").toString(), "--device", "cpu");
+            ObjectMapper json = new ObjectMapper();
+            assertEquals(json.readTree(byPath.out()).get("volumes"), json.readTree(byId.out()).get("volumes"));
+            CliTest.Run unknown = CliTest.attest("infer", "--model", "no-such-model", fixture("input.nii.gz").toString(),
+                    "--out", tmp.resolve("c").toString());
+            assertEquals(1, unknown.exit());
+            assertTrue(unknown.err().contains("no model with id 'no-such-model'"), unknown.err());
+        } finally {
+            if (saved == null) {
+                System.clearProperty("attest.config.dir");
+            } else {
+                System.setProperty("attest.config.dir", saved);
+            }
+        }
     }
 }

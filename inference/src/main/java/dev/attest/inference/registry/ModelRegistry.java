@@ -7,6 +7,7 @@ import dev.attest.inference.engine.EngineKind;
 import dev.attest.inference.engine.EngineUnavailableException;
 import dev.attest.inference.engine.PatchPredictor;
 import dev.attest.inference.meshnet.MeshNet;
+import dev.attest.inference.manifest.ManifestJson;
 import dev.attest.inference.manifest.ModelFile;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.WeightFormat;
@@ -120,16 +121,7 @@ public final class ModelRegistry implements AutoCloseable {
         RegistryEntry e = entry(id);
         try {
             Path folder = e.origin() == ModelOrigin.BUILT_IN ? builtIns.extract(e.manifest()) : e.folder();
-            for (ModelFile f : e.manifest().allFiles()) {
-                Path file = folder.resolve(f.path());
-                if (!Files.isRegularFile(file)) {
-                    throw new WeightMismatchException(id, file, f.sha256(), null);
-                }
-                String actual = Sha256.of(file);
-                if (!actual.equalsIgnoreCase(f.sha256())) {
-                    throw new WeightMismatchException(id, file, f.sha256(), actual);
-                }
-            }
+            verifyFiles(id, e.manifest(), folder);
             if (statuses.get(id) != ModelStatus.LOADED) {
                 statuses.put(id, ModelStatus.VERIFIED);
             }
@@ -140,6 +132,42 @@ public final class ModelRegistry implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException("model " + id + ": cannot read its files: " + ex.getMessage(), ex);
         }
+    }
+
+    private static void verifyFiles(String id, ModelManifest manifest, Path folder) throws IOException {
+        for (ModelFile f : manifest.allFiles()) {
+            Path file = folder.resolve(f.path());
+            if (!Files.isRegularFile(file)) {
+                throw new WeightMismatchException(id, file, f.sha256(), null);
+            }
+            String actual = Sha256.of(file);
+            if (!actual.equalsIgnoreCase(f.sha256())) {
+                throw new WeightMismatchException(id, file, f.sha256(), actual);
+            }
+        }
+    }
+
+    /**
+     * A model from a manifest file outside the registry (e.g. {@code attest infer --model path/manifest.json}),
+     * verified like a registered one and loaded by the same loaders. The caller owns and closes it.
+     */
+    public PatchPredictor openManifest(Path manifestFile, DeviceChoice device) {
+        ModelManifest m = ManifestJson.read(manifestFile);
+        Path folder = manifestFile.toAbsolutePath().getParent();
+        ModelLoader loader;
+        synchronized (this) {
+            loader = loaders.get(m.format());
+        }
+        if (loader == null) {
+            throw new EngineUnavailableException("model " + m.id() + ": no loader is registered for weight format "
+                    + m.format() + " (ModelRegistry.registerLoader)");
+        }
+        try {
+            verifyFiles(m.id(), m, folder);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("model " + m.id() + ": cannot read its files: " + ex.getMessage(), ex);
+        }
+        return loader.load(m, folder, device);
     }
 
     /**

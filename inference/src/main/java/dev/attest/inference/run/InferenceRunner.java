@@ -256,7 +256,7 @@ public final class InferenceRunner {
         }
     }
 
-    private static Volume toSource(float[] map, ImageGrid net, ImageGrid source, String name) {
+    static Volume toSource(float[] map, ImageGrid net, ImageGrid source, String name) {
         Volume v = Volume.allocate(source, VoxelType.FLOAT32);
         v.setName(name);
         int plane = source.sizeX() * source.sizeY();
@@ -268,7 +268,7 @@ public final class InferenceRunner {
         return v;
     }
 
-    private static List<LabelVolume> labelVolumes(short[] labels, int classes, ImageGrid grid, OutputSpec spec) {
+    static List<LabelVolume> labelVolumes(short[] labels, int classes, ImageGrid grid, OutputSpec spec) {
         long[] counts = new long[Math.max(classes, 2)];
         for (short l : labels) {
             counts[l]++;

@@ -9,6 +9,12 @@ import dev.attest.inference.engine.DjlModelPredictor;
 import dev.attest.inference.engine.EngineKind;
 import dev.attest.inference.engine.FloatTensor;
 import dev.attest.inference.manifest.Normalisation;
+import dev.attest.inference.manifest.ModelManifest;
+import dev.attest.inference.run.InferenceResult;
+import dev.attest.inference.run.LabelVolume;
+import dev.attest.inference.run.RunOptions;
+import dev.attest.inference.run.SegmentationRun;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,18 +50,40 @@ class MeshNetModel5Test {
         assertSame(t1, conformed.volume());
         assertFalse(conformed.resampled());
         input = BrainchopScaling.tensor(conformed.volume(), Normalisation.minMax());
-        long t0 = System.nanoTime();
-        TfjsLayersModel model = TfjsLayersModel.read(MODEL.resolve("model.json"));
-        try (MeshNet net = MeshNet.load(model, DeviceChoice.CPU)) {
+        // Through the same entry point as `attest infer` and the GUI: the registry's manifest and SegmentationRun.
+        ModelManifest manifest = MeshNetImporter.manifest(MODEL);
+        try (MeshNet net = MeshNet.load(manifest, MODEL, DeviceChoice.CPU)) {
             long t1ns = System.nanoTime();
-            BrainchopSegmenter.Result r = BrainchopSegmenter.segment(net, t1, Normalisation.minMax(), -1,
+            InferenceResult r = SegmentationRun.run(manifest, net, t1, RunOptions.defaults(),
                     dev.attest.core.progress.ProgressListener.NONE, new dev.attest.core.progress.Cancellation());
             long t2 = System.nanoTime();
-            ours = r.raw();
             // Conformed input: the label map lands on the T1's own grid.
             assertSame(t1.grid(), r.labels().grid());
-            assertEquals(ours.label(100, 120, 130), (int) r.labels().getStored(100, 120, 130));
-            System.out.printf("model5_gw_ae: load %.2f s, inference 256^3 %.1f s on %s; %s%n", (t1ns - t0) / 1e9,
+            byte[] labels = new byte[256 * 256 * 256];
+            for (int z = 0; z < 256; z++) {
+                System.arraycopy((byte[]) r.labels().sliceArray(z), 0, labels, z * 65536, 65536);
+            }
+            ours = new MeshNetSegmentation(256, 256, 256, labels, -1, null);
+            long[] counts = ours.counts(3);
+            assertEquals(List.of(counts[1], counts[2]), r.volumes().stream().map(LabelVolume::voxels).toList());
+            assertEquals(List.of("White Matter", "Grey Matter"), r.volumes().stream().map(LabelVolume::name).toList());
+            assertEquals("brainchop-model5_gw_ae", r.provenance().modelId());
+            // Three classes: the white-matter probability comes back as evidence, a softmax value per voxel.
+            Volume wm = r.maps().get("prob-1");
+            assertSame(t1.grid(), wm.grid());
+            // A softmax over three classes: above 1/2 the class must win, and a winning class has at least 1/3.
+            long inconsistent = 0;
+            for (int z = 0; z < 256; z++) {
+                float[] prob = (float[]) wm.sliceArray(z);
+                for (int i = 0; i < prob.length; i++) {
+                    boolean wins = labels[z * 65536 + i] == 1;
+                    if (prob[i] < 0 || prob[i] > 1 || (prob[i] > 0.5f && !wins) || (wins && prob[i] < 1 / 3f - 1e-6f)) {
+                        inconsistent++;
+                    }
+                }
+            }
+            assertEquals(0, inconsistent);
+            System.out.printf("model5_gw_ae: inference 256^3 %.1f s on %s; %s%n",
                     (t2 - t1ns) / 1e9, net.engineInfo(), RunFigures.memory());
         }
     }
