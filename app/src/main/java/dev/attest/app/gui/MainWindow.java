@@ -12,6 +12,16 @@ import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.CancelledException;
 import dev.attest.core.volume.Volume;
 import dev.attest.inference.registry.ModelRegistry;
+import dev.attest.app.open.ModelOverlays;
+import dev.attest.inference.engine.DeviceChoice;
+import dev.attest.inference.engine.PatchPredictor;
+import dev.attest.inference.manifest.ModelManifest;
+import dev.attest.inference.manifest.ModelTask;
+import dev.attest.inference.registry.RegistryEntry;
+import dev.attest.inference.run.InferenceResult;
+import dev.attest.inference.run.RunOptions;
+import dev.attest.inference.run.SegmentationRun;
+import javafx.scene.control.ChoiceDialog;
 import dev.attest.viewer.fx.SliceView;
 import dev.attest.viewer.mpr.Crosshair;
 import dev.attest.viewer.mpr.Interpolation;
@@ -108,6 +118,7 @@ public final class MainWindow {
         t.start();
     }, message::setText);
     private ModelRegistry models;
+    private InferenceResult lastRun;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attest-open");
         t.setDaemon(true);
@@ -259,7 +270,7 @@ public final class MainWindow {
                 new SeparatorMenuItem(), item("file.open-labels"), item("file.open-heatmap"), new SeparatorMenuItem(),
                 item("file.save-view"), item("file.save-view-hires"), item("file.copy-view"), item("file.export-measurements"),
                 new SeparatorMenuItem(),
-                item("file.keymap"), item("file.models"), new SeparatorMenuItem(), item("file.quit"));
+                item("file.keymap"), new SeparatorMenuItem(), item("file.quit"));
         rebuildRecentMenu();
         Menu view = new Menu("View", null, item("view.layout-2x2"), item("view.layout-axial"), item("view.layout-coronal"),
                 item("view.layout-sagittal"), item("view.layout-3d"), new SeparatorMenuItem(), item("view.reset"),
@@ -277,7 +288,8 @@ public final class MainWindow {
             }
         }
         Menu overlayMenu = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
-        MenuBar bar = new MenuBar(file, view, tools, window, overlayMenu);
+        Menu modelMenu = new Menu("Models", null, item("model.run"), item("file.models"));
+        MenuBar bar = new MenuBar(file, view, tools, window, overlayMenu, modelMenu);
         bar.setId("menu-bar");
         return bar;
     }
@@ -287,7 +299,8 @@ public final class MainWindow {
     }
 
     private ToolBar toolBar() {
-        ToolBar bar = new ToolBar(actions.get("file.open-folder").button("Open"), new Separator(Orientation.VERTICAL),
+        ToolBar bar = new ToolBar(actions.get("file.open-folder").button("Open"), actions.get("model.run").button("Run model"),
+                new Separator(Orientation.VERTICAL),
                 actions.get("view.layout-2x2").button("2\u00D72"), actions.get("view.layout-axial").button("Ax"),
                 actions.get("view.layout-coronal").button("Cor"), actions.get("view.layout-sagittal").button("Sag"),
                 actions.get("view.layout-3d").button("3D"), new Separator(Orientation.VERTICAL));
@@ -500,6 +513,7 @@ public final class MainWindow {
                 view.setVolume(v);
             }
         });
+        lastRun = null;
         image.set(opened);
         readout.setText("");
         seriesPanel.show(opened);
@@ -759,6 +773,70 @@ public final class MainWindow {
 
     void showModels() {
         new ModelsDialog(models(), stage).show();
+    }
+
+    /** Asks which segmentation model to run on the open image, then runs it. */
+    void chooseModel() {
+        List<RegistryEntry> usable = models().list().stream()
+                .filter(e -> !e.isBroken() && e.manifest().task() == ModelTask.SEGMENTATION).toList();
+        if (usable.isEmpty()) {
+            message.setText("No segmentation model is installed (File > Models... imports one)");
+            return;
+        }
+        List<String> choices = usable.stream().map(e -> e.id() + " \u2014 " + e.manifest().name()).toList();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(choices.get(0), choices);
+        dialog.initOwner(stage);
+        dialog.setTitle("Run model");
+        dialog.setHeaderText("Run a segmentation model on " + image.get().title() + " (on this computer, "
+                + enginePanel.deviceChoice().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        dialog.showAndWait().ifPresent(c -> runModel(usable.get(choices.indexOf(c)).id()));
+    }
+
+    /**
+     * Runs a registry model on the open image in the background (progress and Cancel in the status bar)
+     * and overlays its labels and probability map; the same SegmentationRun as {@code attest infer}.
+     */
+    public void runModel(String id) {
+        OpenedImage current = image.get();
+        if (current == null || current.isColour()) {
+            message.setText("Open a grey-scale image before running a model");
+            return;
+        }
+        DeviceChoice device = enginePanel.deviceChoice();
+        Cancellation cancellation = new Cancellation();
+        run("Running " + id, new Task<InferenceResult>() {
+            @Override
+            protected InferenceResult call() {
+                ModelManifest manifest = models().entry(id).manifest();
+                PatchPredictor predictor = models().open(id, device);
+                synchronized (predictor) {
+                    return SegmentationRun.run(manifest, predictor, current.volume(), RunOptions.defaults(),
+                            (done, total, what) -> {
+                                if (total > 0) {
+                                    updateProgress(done, total);
+                                }
+                            }, cancellation);
+                }
+            }
+        }, cancellation, result -> {
+            if (image.get() != current) {
+                return; // the user opened something else meanwhile
+            }
+            ModelManifest manifest = models().entry(id).manifest();
+            overlays.showLabels(ModelOverlays.labels(manifest, result));
+            ModelOverlays.heatMap(manifest, result).ifPresent(overlays::showHeatMap);
+            threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
+            enginePanel.show(result.provenance().engine());
+            lastRun = result;
+            message.setText(id + ": " + result.volumes().stream().filter(v -> v.voxels() > 0).count() + " labels found in "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", result.provenance().timingsMillis().get("total") / 1000.0)
+                    + " on " + result.provenance().device());
+        });
+    }
+
+    /** The last model run's result on this image (labels, maps, provenance), or null. */
+    InferenceResult lastRun() {
+        return lastRun;
     }
 
     void quit() {
