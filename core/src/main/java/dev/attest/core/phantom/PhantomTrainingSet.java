@@ -14,7 +14,8 @@ import java.util.stream.LongStream;
 /**
  * Writes phantom variants as NIfTI image + label pairs for training segmentation models
  * ({@code case_<seed>_ct.nii.gz}, {@code case_<seed>_labels.nii.gz}) plus a {@code cases.tsv} listing each
- * variant's seed, noise and lesions present. Run as a program:
+ * variant's seed, noise and labels present, and the label names and colours as an ITK-SNAP
+ * {@code labels.txt}. Run as a program:
  * {@code PhantomTrainingSet OUT_DIR COUNT FIRST_SEED NX NY NZ SPACING_MM}.
  */
 public final class PhantomTrainingSet {
@@ -44,6 +45,9 @@ public final class PhantomTrainingSet {
         Path index = dir.resolve("cases.tsv");
         Files.writeString(index, tsv);
         written.add(index);
+        Path names = dir.resolve("labels.txt");
+        CtPhantom.labelDescriptions().writeItkSnap(names);
+        written.add(names);
         return written;
     }
 
