@@ -59,9 +59,9 @@ public final class CtPhantom {
     };
 
     /** Body voxels outside this ellipse (mm, axial) are subcutaneous fat. */
-    private static final double MUSCLE_RX = 150;
-    private static final double MUSCLE_RY = 100;
-    private static final double FAT_HU = -100;
+    static final double MUSCLE_RX = 150;
+    static final double MUSCLE_RY = 100;
+    static final double FAT_HU = -100;
 
     private CtPhantom() {
     }
@@ -71,7 +71,21 @@ public final class CtPhantom {
      * phantom, with noise of standard deviation {@code noiseHu} drawn from {@code seed}.
      */
     public static Result generate(int nx, int ny, int nz, double inPlaneMm, double sliceMm, double noiseHu, long seed) {
+        return render(STRUCTURES, MUSCLE_RX, MUSCLE_RY, FAT_HU, nx, ny, nz, inPlaneMm, sliceMm, noiseHu, seed, null);
+    }
+
+    /**
+     * Renders any list of structures (later ones overwrite earlier ones) with a subcutaneous fat layer
+     * outside the axial muscle ellipse (semi-axes in mm) inside the body label, on a grid centred on the
+     * body moved by {@code fieldShift} (null: not moved); {@link CtPhantomVariants} uses it with varied anatomy.
+     */
+    static Result render(List<Structure> structures, double muscleRx, double muscleRy, double fatHu,
+                         int nx, int ny, int nz, double inPlaneMm, double sliceMm, double noiseHu, long seed,
+                         Vec3 fieldShift) {
         Vec3 origin = new Vec3(-(nx - 1) * inPlaneMm / 2, -(ny - 1) * inPlaneMm / 2, -(nz - 1) * sliceMm / 2);
+        if (fieldShift != null) {
+            origin = new Vec3(origin.x() + fieldShift.x(), origin.y() + fieldShift.y(), origin.z() + fieldShift.z());
+        }
         ImageGrid grid = new ImageGrid(nx, ny, nz, Affine.fromColumns(new Vec3(inPlaneMm, 0, 0),
                 new Vec3(0, inPlaneMm, 0), new Vec3(0, 0, sliceMm), origin));
         Volume ct = Volume.allocate(grid, VoxelType.INT16);
@@ -88,14 +102,14 @@ public final class CtPhantom {
                     Vec3 p = grid.indexToLps().apply(x, y, z);
                     double value = -1000;
                     int label = 0;
-                    for (Structure s : STRUCTURES) {
+                    for (Structure s : structures) {
                         if (s.contains(p)) {
                             value = s.hu();
                             label = s.label();
                         }
                     }
-                    if (label == 1 && sq(p.x() / MUSCLE_RX) + sq(p.y() / MUSCLE_RY) > 1) {
-                        value = FAT_HU;
+                    if (label == 1 && sq(p.x() / muscleRx) + sq(p.y() / muscleRy) > 1) {
+                        value = fatHu;
                     }
                     value += noiseHu * gaussian(random);
                     long clamped = Math.max(-1024, Math.min(3071, Math.round(value)));
@@ -104,7 +118,7 @@ public final class CtPhantom {
                 }
             }
         });
-        return new Result(ct, labels, STRUCTURES);
+        return new Result(ct, labels, structures);
     }
 
     /** Names and colours of the label map, for the legend and the ITK-SNAP description written beside it. */

@@ -115,6 +115,16 @@ public final class DjlModelPredictor implements PatchPredictor {
         return model;
     }
 
+    /** True when loaded with {@link #loadForGradients}, so evidence methods may backpropagate to the input. */
+    public boolean supportsGradients() {
+        return gradients;
+    }
+
+    /** The model file this predictor runs. */
+    public Path file() {
+        return file;
+    }
+
     public Device device() {
         return device;
     }
