@@ -18,6 +18,9 @@ import java.util.List;
  * channels, M hook maps, one weight plane set) plus one batch of windows in and out
  * (batch × (C + K + M) × roi voxels), whatever the image depth. Full-volume outputs are
  * the {@link PlaneSink}'s business (the runner keeps only labels and the maps asked for).
+ * Example: 14 classes, roi 96³, 512 × 512 × 300 voxels: 15 × 96 × 512² floats = 1.5 GB, where
+ * whole-volume sums (as MONAI keeps them) would take 15 × 300 × 512² floats = 4.7 GB; the ring
+ * does not shrink with x and y, so a many-class model on a wide image still needs tiling above this.
  */
 public final class SlidingWindowInferer {
 
