@@ -11,7 +11,11 @@ import dev.attest.core.volume.Volume;
 import dev.attest.dicom.series.DicomScanner;
 import dev.attest.dicom.series.SeriesSelector;
 import dev.attest.inference.engine.DeviceChoice;
+import dev.attest.inference.engine.DjlModelPredictor;
 import dev.attest.inference.engine.PatchPredictor;
+import dev.attest.inference.evidence.EvidenceHook;
+import dev.attest.inference.evidence.OcclusionSettings;
+import dev.attest.inference.manifest.WeightFormat;
 import dev.attest.inference.manifest.ManifestJson;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.OutputLabel;
@@ -69,6 +73,19 @@ public final class InferCommand implements Callable<Integer> {
             description = "classes whose probability maps to write (default: every foreground class of models with at most 4 classes)")
     List<Integer> maps;
 
+    @Option(names = "--evidence", split = ",", paramLabel = "METHOD",
+            description = "evidence maps to add: saliency (|input gradient|, TorchScript only), gradxinput, occlusion")
+    List<String> evidence;
+
+    @Option(names = "--evidence-class", defaultValue = "1", paramLabel = "K", description = "class the evidence explains (default 1)")
+    int evidenceClass;
+
+    @Option(names = "--occlusion-patch", defaultValue = "8", paramLabel = "N", description = "occluding cube edge in network voxels (default 8)")
+    int occlusionPatch;
+
+    @Option(names = "--occlusion-stride", paramLabel = "N", description = "occlusion stride in network voxels (default half the patch)")
+    Integer occlusionStride;
+
     @Option(names = "--series", paramLabel = "UID", description = "Series Instance UID when INPUT holds several series")
     String seriesUid;
 
@@ -84,15 +101,26 @@ public final class InferCommand implements Callable<Integer> {
         ModelManifest manifest;
         try (ModelRegistry registry = ModelsCommand.openRegistry()) {
             Path manifestFile = manifestFile(model);
+            Path folder;
+            PatchPredictor predictor;
             if (manifestFile != null) {
                 manifest = ManifestJson.read(manifestFile);
-                try (PatchPredictor predictor = registry.openManifest(manifestFile, deviceChoice)) {
-                    result = SegmentationRun.run(manifest, predictor, volume, options, progress, new Cancellation());
-                }
+                predictor = registry.openManifest(manifestFile, deviceChoice);
+                folder = manifestFile.toAbsolutePath().getParent();
             } else {
                 manifest = registry.entry(model).manifest();
-                result = SegmentationRun.run(manifest, registry.open(model, deviceChoice), volume, options, progress,
-                        new Cancellation());
+                predictor = registry.open(model, deviceChoice);
+                folder = registry.verify(model);
+            }
+            try (DjlModelPredictor gradients = wantsGradients() ? gradientCopy(manifest, folder, deviceChoice) : null) {
+                if (evidence != null && !evidence.isEmpty()) {
+                    options = options.withHook(evidenceHook(gradients));
+                }
+                result = SegmentationRun.run(manifest, predictor, volume, options, progress, new Cancellation());
+            } finally {
+                if (manifestFile != null) {
+                    predictor.close(); // registry-owned models are closed with the registry
+                }
             }
         }
         Path labels = out.resolve("labels.nii.gz");
@@ -129,6 +157,34 @@ public final class InferCommand implements Callable<Integer> {
         report.put("timingsMillis", result.provenance().timingsMillis());
         System.out.println(new ObjectMapper().writeValueAsString(report));
         return 0;
+    }
+
+    private boolean wantsGradients() {
+        return evidence != null && (evidence.contains("saliency") || evidence.contains("gradxinput"));
+    }
+
+    private static DjlModelPredictor gradientCopy(ModelManifest manifest, Path folder, DeviceChoice device) {
+        if (manifest.format() != WeightFormat.TORCHSCRIPT) {
+            throw new IllegalArgumentException("gradient evidence needs a TorchScript model; " + manifest.id() + " is "
+                    + manifest.format() + " (use --evidence occlusion)");
+        }
+        return DjlModelPredictor.loadForGradients(folder.resolve(manifest.weights()), device);
+    }
+
+    private EvidenceHook evidenceHook(DjlModelPredictor gradients) {
+        for (String m : evidence) {
+            if (!List.of("saliency", "gradxinput", "occlusion").contains(m)) {
+                throw new IllegalArgumentException("unknown evidence method '" + m + "' (saliency, gradxinput, occlusion)");
+            }
+        }
+        OcclusionSettings occlusion = null;
+        if (evidence.contains("occlusion")) {
+            int p = occlusionPatch;
+            int st = occlusionStride != null ? occlusionStride : Math.max(1, p / 2);
+            occlusion = new OcclusionSettings(new int[] {p, p, p}, new int[] {st, st, st}, 0f, 4);
+        }
+        return new EvidenceHook(evidenceClass, gradients, evidence.contains("gradxinput") && !evidence.contains("saliency"),
+                occlusion);
     }
 
     /** The manifest file an argument names (a file, or a folder holding manifest.json), else null: then it is an id. */

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,27 @@ class InferCommandTest {
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("tiny_seg.pt has sha256 "), run.err());
         assertTrue(Files.notExists(dir.resolve("out/labels.nii.gz")));
+    }
+
+    @Test
+    void writesEvidenceMapsOnTheInputGridWithTheirMethods(@TempDir Path out) throws Exception {
+        CliTest.Run run = CliTest.attest("infer", "--model", fixture("manifest.json").toString(),
+                fixture("input.nii.gz").toString(), "--out", out.toString(), "--device", "cpu",
+                "--evidence", "saliency,occlusion", "--occlusion-patch", "4");
+        assertEquals(0, run.exit(), run.err());
+        Volume input = NiftiReader.read(fixture("input.nii.gz")).volume();
+        for (String map : List.of("saliency-1", "occlusion-1")) {
+            Volume v = NiftiReader.read(out.resolve(map + ".nii.gz")).volume();
+            assertTrue(input.grid().sameGeometry(v.grid(), 1e-4), map);
+        }
+        JsonNode evidence = new ObjectMapper().readTree(out.resolve("provenance.json").toFile()).get("parameters").get("evidence");
+        assertEquals("INPUT_GRADIENT", evidence.get("saliency-1").get("method").asText());
+        assertEquals("[4,4,4]", evidence.get("occlusion-1").get("patchSizeZyx").toString());
+        assertEquals("[2,2,2]", evidence.get("occlusion-1").get("strideZyx").toString());
+        CliTest.Run bad = CliTest.attest("infer", "--model", fixture("manifest.json").toString(),
+                fixture("input.nii.gz").toString(), "--out", out.resolve("x").toString(), "--evidence", "magic");
+        assertEquals(2, bad.exit(), "a bad option value is a usage error");
+        assertTrue(bad.err().contains("unknown evidence method 'magic'"), bad.err());
     }
 
     @Test

@@ -22,12 +22,12 @@ public record EvidenceMethod(EvidenceKind kind, int targetClass, String region, 
         stride = stride == null ? null : stride.clone();
     }
 
-    static EvidenceMethod gradient(boolean timesInput, TargetRegion region) {
+    public static EvidenceMethod gradient(boolean timesInput, TargetRegion region) {
         return new EvidenceMethod(timesInput ? EvidenceKind.GRADIENT_TIMES_INPUT : EvidenceKind.INPUT_GRADIENT,
                 region.targetClass(), regionName(region), null, null, 0, 1);
     }
 
-    static EvidenceMethod occlusion(TargetRegion region, OcclusionSettings s) {
+    public static EvidenceMethod occlusion(TargetRegion region, OcclusionSettings s) {
         return new EvidenceMethod(EvidenceKind.OCCLUSION, region.targetClass(), regionName(region),
                 s.patchSize(), s.stride(), s.fillValue(), s.batchSize());
     }

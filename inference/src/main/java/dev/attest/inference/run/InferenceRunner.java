@@ -121,6 +121,9 @@ public final class InferenceRunner {
         parameters.put("largestComponent", options.largestComponent() ? options.connectivity().name() : "off");
         parameters.put("probabilityClasses", kept);
         parameters.put("hook", hook == null ? "none" : String.join(",", hook.mapNames()));
+        if (hook != null && !hook.parameters().isEmpty()) {
+            parameters.put("evidence", hook.parameters());
+        }
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("preprocess", (t1 - t0) / 1_000_000);
         timings.put("inference", (t2 - t1) / 1_000_000);

@@ -28,6 +28,10 @@ public final class SegmentationRun {
     public static InferenceResult run(ModelManifest manifest, PatchPredictor predictor, Volume volume,
                                       RunOptions options, ProgressListener progress, Cancellation cancellation) {
         if (predictor instanceof MeshNet net) {
+            if (options.hook() != null) {
+                throw new IllegalArgumentException(manifest.id() + " runs whole-volume as a MeshNet; its evidence is the"
+                        + " class probability map (saliency and occlusion need a TorchScript or ONNX model)");
+            }
             return runMeshNet(manifest, net, volume, options, progress, cancellation);
         }
         return InferenceRunner.run(manifest, predictor, volume, options, progress, cancellation);

@@ -25,4 +25,9 @@ public interface WindowHook {
      * and the input is the whole (unpadded) pre-processed image.
      */
     FloatTensor compute(FloatTensor input, PatchPredictor predictor);
+
+    /** How each map was made (method and its parameters, by map name), for the provenance record. */
+    default java.util.Map<String, Object> parameters() {
+        return java.util.Map.of();
+    }
 }
