@@ -140,7 +140,9 @@ public final class InferenceRunner {
     public static NetworkInput preprocess(InputContract contract, Volume volume) {
         ImageGrid source = volume.grid();
         ImageGrid net = NetworkGridPlanner.plan(source, contract.targetSpacing(), contract.orientation());
-        float[] input = GridResampler.trilinear(flatten(volume), source, net);
+        float[] flat = flatten(volume);
+        // flatten() already made a private copy, so an unchanged grid needs no second one.
+        float[] input = net.equals(source) ? flat : GridResampler.trilinear(flat, source, net);
         IntensityNormaliser.apply(input, contract.normalisation());
         return new NetworkInput(net, input);
     }

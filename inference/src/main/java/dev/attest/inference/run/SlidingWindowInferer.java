@@ -145,8 +145,10 @@ public final class SlidingWindowInferer {
         private final int sizeX;
         private final PlaneSink sink;
         private final int planeLen;
-        private final float[][] weight;
-        private float[][][] sums; // [channel][ring slot][padded plane]
+        // One array per channel for the whole ring (slot-major): per-plane arrays of 1 MB would each
+        // be a G1 humongous object rounded up to two regions, doubling the footprint.
+        private final float[] weight;
+        private float[][] sums; // [channel][ring slot × padded plane]
         private int channels = -1;
         private int nextToFinish; // padded z of the first plane not yet handed on
         private float[][] out;
@@ -158,13 +160,13 @@ public final class SlidingWindowInferer {
             this.sizeX = sizeX;
             this.sink = sink;
             this.planeLen = plan.paddedSize()[1] * plan.paddedSize()[2];
-            this.weight = new float[roi[0]][planeLen];
+            this.weight = new float[Math.multiplyExact(roi[0], planeLen)];
         }
 
         void ensureChannels(int c) {
             if (channels == -1) {
                 channels = c;
-                sums = new float[c][roi[0]][planeLen];
+                sums = new float[c][roi[0] * planeLen];
                 out = new float[c][sizeY * sizeX];
             } else if (channels != c) {
                 throw new InferenceException("the network returned " + c + " channels after " + channels);
@@ -183,10 +185,10 @@ public final class SlidingWindowInferer {
             int px = plan.paddedSize()[2];
             int roiVoxels = rz * ry * rx;
             for (int z = 0; z < rz; z++) {
-                int slot = (start[0] + z) % rz;
-                float[] w = weight[slot];
+                int slotBase = (start[0] + z) % rz * planeLen;
+                float[] w = weight;
                 for (int y = 0; y < ry; y++) {
-                    int base = (start[1] + y) * px + start[2];
+                    int base = slotBase + (start[1] + y) * px + start[2];
                     int wi = (z * ry + y) * rx;
                     for (int x = 0; x < rx; x++) {
                         w[base + x] += importance[wi + x];
@@ -195,9 +197,9 @@ public final class SlidingWindowInferer {
                 for (int c = 0; c < k + m; c++) {
                     float[] src = c < k ? pred : maps;
                     int srcBase = c < k ? predOffset + c * roiVoxels : mapOffset + (c - k) * roiVoxels;
-                    float[] dst = sums[c][slot];
+                    float[] dst = sums[c];
                     for (int y = 0; y < ry; y++) {
-                        int base = (start[1] + y) * px + start[2];
+                        int base = slotBase + (start[1] + y) * px + start[2];
                         int wi = (z * ry + y) * rx;
                         if (xyz) {
                             for (int x = 0; x < rx; x++) {
@@ -224,15 +226,15 @@ public final class SlidingWindowInferer {
             int[] pad = plan.padBefore();
             int px = plan.paddedSize()[2];
             for (; nextToFinish < z; nextToFinish++) {
-                int slot = nextToFinish % roi[0];
+                int slotBase = nextToFinish % roi[0] * planeLen;
                 int uz = nextToFinish - pad[0];
                 if (uz >= 0 && uz < sizeZ) {
-                    float[] w = weight[slot];
+                    float[] w = weight;
                     for (int c = 0; c < channels; c++) {
-                        float[] s = sums[c][slot];
+                        float[] s = sums[c];
                         float[] o = out[c];
                         for (int y = 0; y < sizeY; y++) {
-                            int srcRow = (y + pad[1]) * px + pad[2];
+                            int srcRow = slotBase + (y + pad[1]) * px + pad[2];
                             for (int x = 0; x < sizeX; x++) {
                                 o[y * sizeX + x] = s[srcRow + x] / w[srcRow + x];
                             }
@@ -240,9 +242,9 @@ public final class SlidingWindowInferer {
                     }
                     sink.plane(uz, out);
                 }
-                Arrays.fill(weight[slot], 0f);
+                Arrays.fill(weight, slotBase, slotBase + planeLen, 0f);
                 for (int c = 0; c < channels; c++) {
-                    Arrays.fill(sums[c][slot], 0f);
+                    Arrays.fill(sums[c], slotBase, slotBase + planeLen, 0f);
                 }
             }
         }
