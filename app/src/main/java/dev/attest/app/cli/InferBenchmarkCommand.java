@@ -9,7 +9,12 @@ import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.ProgressListener;
 import dev.attest.core.volume.Volume;
 import dev.attest.core.volume.VoxelType;
+import dev.attest.core.nifti.NiftiReader;
+import dev.attest.inference.conform.BrainConform;
 import dev.attest.inference.engine.DeviceChoice;
+import dev.attest.inference.meshnet.MeshNet;
+import dev.attest.inference.meshnet.MeshNetImporter;
+import dev.attest.inference.run.SegmentationRun;
 import dev.attest.inference.engine.DjlModelPredictor;
 import dev.attest.inference.engine.EngineInfo;
 import dev.attest.inference.engine.EngineKind;
@@ -71,8 +76,11 @@ public final class InferBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--cache", description = "folder for the generated model (default ~/.cache/attest/bench)")
     Path cache;
 
-    @Option(names = "--meshnet", paramLabel = "MODEL", description = "also time a MeshNet model on a 256^3 volume (when MeshNet support is built in)")
+    @Option(names = "--meshnet", paramLabel = "DIR", description = "also time a brainchop MeshNet (its TF.js folder) on a whole 256^3 head")
     Path meshnet;
+
+    @Option(names = "--meshnet-input", paramLabel = "NIFTI", description = "the T1 for --meshnet (default: a synthetic conformed 256^3 volume)")
+    Path meshnetInput;
 
     @Option(names = "--skip-python", description = "time Attest only")
     boolean skipPython;
@@ -149,12 +157,49 @@ public final class InferBenchmarkCommand implements Callable<Integer> {
             }
             report.put("labelCountDifference", differing);
         }
-        // MeshNet 256^3 slot: MeshNet.load(...) (dev.attest.inference.meshnet, another branch) returns a
-        // PatchPredictor; time it here through InferenceRunner with a whole-volume manifest once it lands.
-        report.put("meshnet256", meshnet == null ? "not requested (--meshnet MODEL)"
-                : "MeshNet support is not in this build yet");
+        report.put("meshnet256", meshnet == null ? "not requested (--meshnet DIR)" : timeMeshNet());
         System.out.println(new ObjectMapper().writeValueAsString(report));
         return 0;
+    }
+
+    /** A brainchop MeshNet over a whole conformed head, through the same SegmentationRun as attest infer. */
+    private Map<String, Object> timeMeshNet() throws Exception {
+        ModelManifest m = MeshNetImporter.manifest(meshnet);
+        Volume head;
+        if (meshnetInput != null) {
+            head = NiftiReader.read(meshnetInput).volume();
+        } else {
+            head = synthetic(256, 256, 256);
+            head = Volume.wrap(BrainConform.conformedGrid(head.grid()), head.type(), slices(head));
+        }
+        List<Double> secs = new ArrayList<>();
+        long peak = 0;
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (MeshNet net = MeshNet.load(m, meshnet, DeviceChoice.CPU)) {
+            for (int r = 0; r < runs; r++) {
+                HeapSampler sampler = HeapSampler.start();
+                long t0 = System.nanoTime();
+                SegmentationRun.run(m, net, head, RunOptions.defaults().withProbabilityClasses(List.of()),
+                        ProgressListener.NONE, new Cancellation());
+                secs.add((System.nanoTime() - t0) / 1e9);
+                peak = Math.max(peak, sampler.stop());
+            }
+            out.put("engine", net.engineInfo().toString());
+        }
+        out.put("model", m.id());
+        out.put("input", meshnetInput == null ? "synthetic 256^3" : meshnetInput.toString());
+        out.put("runsSeconds", secs);
+        out.put("medianSeconds", median(secs));
+        out.put("peakHeapMiBAboveBaseline", peak / 1048576.0);
+        return out;
+    }
+
+    private static Object[] slices(Volume v) {
+        Object[] s = new Object[v.grid().sizeZ()];
+        for (int z = 0; z < s.length; z++) {
+            s[z] = v.sliceArray(z);
+        }
+        return s;
     }
 
     /** The same values tools/bench/infer_bench.py builds, in float32. */
