@@ -219,6 +219,7 @@ public final class RayCaster {
 
     private void projectRow(Frame f, int v, boolean max, RenderSettings s, int[] argb, float[] values, float[] depth) {
         long[] range = new long[2];
+        Runs scratch = new Runs(64);
         VoxelField field = this.field;
         BrickWalk walk = new BrickWalk(f, bricks, field);
         double[] bound = max ? bricks.max : bricks.min;
@@ -244,7 +245,9 @@ public final class RayCaster {
                 argb[out] = s.background();
                 continue;
             }
-            double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            // First list the ray's brick runs, then sample the most promising run first: a high
+            // best early lets more of the other runs and cells be skipped (max is order-free).
+            int runs = 0;
             long k = range[0];
             long last = range[1];
             while (k <= last) {
@@ -252,26 +255,32 @@ public final class RayCaster {
                 double x = clamp(ax + t * bx, nx1);
                 double y = clamp(ay + t * by, ny1);
                 double z = clamp(az + t * bz, nz1);
-                // Samples k..end lie in one brick; a sample is at most its brick's maximum, so if that
-                // cannot beat the best, the whole run is skipped at once.
                 long end = Math.min(last, k + walk.samplesAfter(x, y, z));
-                double brickBound = bound[bricks.index(x, y, z)];
-                if (max ? brickBound <= best : brickBound >= best) {
-                    k = end + 1;
+                scratch = scratch.fit(runs);
+                scratch.start[runs] = k;
+                scratch.end[runs] = end;
+                scratch.bound[runs] = bound[bricks.index(x, y, z)];
+                runs++;
+                k = end + 1;
+            }
+            long[] starts = scratch.start;
+            long[] ends = scratch.end;
+            double[] bounds = scratch.bound;
+            int first = 0;
+            for (int r = 1; r < runs; r++) {
+                if (max ? bounds[r] > bounds[first] : bounds[r] < bounds[first]) {
+                    first = r;
+                }
+            }
+            double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            for (int i = -1; i < runs; i++) {
+                int r = i < 0 ? first : i;
+                if (i == first) {
                     continue;
                 }
-                best = max ? field.maxWith(best, x, y, z) : field.minWith(best, x, y, z);
-                for (k++; k <= end; k++) {
-                    if (max ? brickBound <= best : brickBound >= best) {
-                        k = end + 1;
-                        break;
-                    }
-                    t = k * step - phase;
-                    x = clamp(ax + t * bx, nx1);
-                    y = clamp(ay + t * by, ny1);
-                    z = clamp(az + t * bz, nz1);
-                    best = max ? field.maxWith(best, x, y, z) : field.minWith(best, x, y, z);
-                }
+                // A sample is at most its brick's maximum: a run whose brick cannot beat the best is skipped.
+                best = max ? field.maxAlong(best, bounds[r], starts[r], ends[r], ax, ay, az, bx, by, bz, step, phase)
+                        : field.minAlong(best, bounds[r], starts[r], ends[r], ax, ay, az, bx, by, bz, step, phase);
                 if (max ? best >= extreme : best <= extreme) {
                     break;
                 }
@@ -279,6 +288,21 @@ public final class RayCaster {
             values[out] = (float) best;
             int grey = window.map(best);
             argb[out] = 0xFF000000 | (grey << 16) | (grey << 8) | grey;
+        }
+    }
+
+    /** A ray's brick runs: first and last sample number and the brick's bound, grown as needed. */
+    private record Runs(long[] start, long[] end, double[] bound) {
+        Runs(int n) {
+            this(new long[n], new long[n], new double[n]);
+        }
+
+        Runs fit(int index) {
+            if (index < start.length) {
+                return this;
+            }
+            int n = 2 * start.length;
+            return new Runs(java.util.Arrays.copyOf(start, n), java.util.Arrays.copyOf(end, n), java.util.Arrays.copyOf(bound, n));
         }
     }
 
@@ -442,7 +466,7 @@ public final class RayCaster {
     }
 
     private static double clamp(double c, int max) {
-        return c < 0 ? 0 : (c > max ? max : c);
+        return VoxelField.clamp(c, max);
     }
 
     private static int channel(double c) {

@@ -71,15 +71,22 @@ abstract sealed class VoxelField permits VoxelField.Shorts, VoxelField.Floats {
     abstract double sample(double x, double y, double z);
 
     /**
-     * Exactly {@code Math.max(best, sample(x, y, z))}, but interpolates only when the cell's
-     * eight corners allow a value above best: a trilinear value is a convex combination of the
-     * corners, so it cannot exceed their maximum (a margin far above rounding error keeps this
-     * true in floating point, and a skip happens only when the sample is strictly below best).
+     * The largest of best and the samples k..end of one ray in one brick, stopping early once best
+     * reaches bound (the brick's maximum, which no later sample can beat): sample k lies at index
+     * clamp(a + (k·step − phase)·b), exactly where {@link #sample} would be asked. One call walks a
+     * whole run so that the per-sample loop is a single small compiled method.
      */
-    abstract double maxWith(double best, double x, double y, double z);
+    abstract double maxAlong(double best, double bound, long k, long end, double ax, double ay, double az,
+            double bx, double by, double bz, double step, double phase);
 
-    /** Exactly {@code Math.min(best, sample(x, y, z))}, skipping the interpolation as {@link #maxWith} does. */
-    abstract double minWith(double best, double x, double y, double z);
+    /** The same for the smallest value, stopping once best is at most bound (the brick's minimum). */
+    abstract double minAlong(double best, double bound, long k, long end, double ax, double ay, double az,
+            double bx, double by, double bz, double step, double phase);
+
+    /** c limited to [0, max]: sample positions are clamped to the outermost voxel centres. */
+    static double clamp(double c, int max) {
+        return c < 0 ? 0 : (c > max ? max : c);
+    }
 
     /** True when every trilinear value in the cell of (x, y, z) is certainly below limit. */
     abstract boolean cellBelow(double x, double y, double z, double limit);
@@ -121,56 +128,29 @@ abstract sealed class VoxelField permits VoxelField.Shorts, VoxelField.Floats {
         }
 
         @Override
-        double maxWith(double best, double x, double y, double z) {
-            int x0 = (int) x;
-            int y0 = (int) y;
-            int z0 = (int) z;
-            int dx = x0 + 1 < nx ? 1 : 0;
-            int dy = y0 + 1 < ny ? nx : 0;
-            short[] a = slices[z0];
-            short[] b = slices[z0 + 1 < nz ? z0 + 1 : z0];
-            int i = y0 * nx + x0;
-            int m = mask;
-            int c0 = a[i] & m;
-            int c1 = a[i + dx] & m;
-            int c2 = a[i + dy] & m;
-            int c3 = a[i + dy + dx] & m;
-            int c4 = b[i] & m;
-            int c5 = b[i + dx] & m;
-            int c6 = b[i + dy] & m;
-            int c7 = b[i + dy + dx] & m;
-            // The largest physical value of the cell is at its largest stored corner (smallest for a negative slope).
-            int extreme = slope >= 0 ? max8(c0, c1, c2, c3, c4, c5, c6, c7) : min8(c0, c1, c2, c3, c4, c5, c6, c7);
-            if (rescale(extreme + (slope >= 0 ? MARGIN : -MARGIN)) < best) {
-                return best;
+        double maxAlong(double best, double bound, long k, long end, double ax, double ay, double az,
+                double bx, double by, double bz, double step, double phase) {
+            int nx1 = nx - 1;
+            int ny1 = ny - 1;
+            int nz1 = nz - 1;
+            for (; k <= end && bound > best; k++) {
+                double t = k * step - phase;
+                best = Math.max(best, sample(clamp(ax + t * bx, nx1), clamp(ay + t * by, ny1), clamp(az + t * bz, nz1)));
             }
-            return Math.max(best, rescale(lerpStored(c0, c1, c2, c3, c4, c5, c6, c7, x - x0, y - y0, z - z0)));
+            return best;
         }
 
         @Override
-        double minWith(double best, double x, double y, double z) {
-            int x0 = (int) x;
-            int y0 = (int) y;
-            int z0 = (int) z;
-            int dx = x0 + 1 < nx ? 1 : 0;
-            int dy = y0 + 1 < ny ? nx : 0;
-            short[] a = slices[z0];
-            short[] b = slices[z0 + 1 < nz ? z0 + 1 : z0];
-            int i = y0 * nx + x0;
-            int m = mask;
-            int c0 = a[i] & m;
-            int c1 = a[i + dx] & m;
-            int c2 = a[i + dy] & m;
-            int c3 = a[i + dy + dx] & m;
-            int c4 = b[i] & m;
-            int c5 = b[i + dx] & m;
-            int c6 = b[i + dy] & m;
-            int c7 = b[i + dy + dx] & m;
-            int extreme = slope >= 0 ? min8(c0, c1, c2, c3, c4, c5, c6, c7) : max8(c0, c1, c2, c3, c4, c5, c6, c7);
-            if (rescale(extreme - (slope >= 0 ? MARGIN : -MARGIN)) > best) {
-                return best;
+        double minAlong(double best, double bound, long k, long end, double ax, double ay, double az,
+                double bx, double by, double bz, double step, double phase) {
+            int nx1 = nx - 1;
+            int ny1 = ny - 1;
+            int nz1 = nz - 1;
+            for (; k <= end && bound < best; k++) {
+                double t = k * step - phase;
+                best = Math.min(best, sample(clamp(ax + t * bx, nx1), clamp(ay + t * by, ny1), clamp(az + t * bz, nz1)));
             }
-            return Math.min(best, rescale(lerpStored(c0, c1, c2, c3, c4, c5, c6, c7, x - x0, y - y0, z - z0)));
+            return best;
         }
 
         @Override
@@ -230,56 +210,29 @@ abstract sealed class VoxelField permits VoxelField.Shorts, VoxelField.Floats {
         }
 
         @Override
-        double maxWith(double best, double x, double y, double z) {
-            int x0 = (int) x;
-            int y0 = (int) y;
-            int z0 = (int) z;
-            int dx = x0 + 1 < nx ? 1 : 0;
-            int dy = y0 + 1 < ny ? nx : 0;
-            float[] a = slices[z0];
-            float[] b = slices[z0 + 1 < nz ? z0 + 1 : z0];
-            int i = y0 * nx + x0;
-            float c0 = a[i];
-            float c1 = a[i + dx];
-            float c2 = a[i + dy];
-            float c3 = a[i + dy + dx];
-            float c4 = b[i];
-            float c5 = b[i + dx];
-            float c6 = b[i + dy];
-            float c7 = b[i + dy + dx];
-            float hi = Math.max(Math.max(Math.max(c0, c1), Math.max(c2, c3)), Math.max(Math.max(c4, c5), Math.max(c6, c7)));
-            float lo = Math.min(Math.min(Math.min(c0, c1), Math.min(c2, c3)), Math.min(Math.min(c4, c5), Math.min(c6, c7)));
-            // Rounding in the interpolation scales with the corners' magnitude; NaN or ∞ never skip.
-            if (hi + RELATIVE_MARGIN * Math.max(Math.abs(hi), Math.abs(lo)) < best) {
-                return best;
+        double maxAlong(double best, double bound, long k, long end, double ax, double ay, double az,
+                double bx, double by, double bz, double step, double phase) {
+            int nx1 = nx - 1;
+            int ny1 = ny - 1;
+            int nz1 = nz - 1;
+            for (; k <= end && bound > best; k++) {
+                double t = k * step - phase;
+                best = Math.max(best, sample(clamp(ax + t * bx, nx1), clamp(ay + t * by, ny1), clamp(az + t * bz, nz1)));
             }
-            return Math.max(best, lerpFloats(c0, c1, c2, c3, c4, c5, c6, c7, x - x0, y - y0, z - z0));
+            return best;
         }
 
         @Override
-        double minWith(double best, double x, double y, double z) {
-            int x0 = (int) x;
-            int y0 = (int) y;
-            int z0 = (int) z;
-            int dx = x0 + 1 < nx ? 1 : 0;
-            int dy = y0 + 1 < ny ? nx : 0;
-            float[] a = slices[z0];
-            float[] b = slices[z0 + 1 < nz ? z0 + 1 : z0];
-            int i = y0 * nx + x0;
-            float c0 = a[i];
-            float c1 = a[i + dx];
-            float c2 = a[i + dy];
-            float c3 = a[i + dy + dx];
-            float c4 = b[i];
-            float c5 = b[i + dx];
-            float c6 = b[i + dy];
-            float c7 = b[i + dy + dx];
-            float hi = Math.max(Math.max(Math.max(c0, c1), Math.max(c2, c3)), Math.max(Math.max(c4, c5), Math.max(c6, c7)));
-            float lo = Math.min(Math.min(Math.min(c0, c1), Math.min(c2, c3)), Math.min(Math.min(c4, c5), Math.min(c6, c7)));
-            if (lo - RELATIVE_MARGIN * Math.max(Math.abs(hi), Math.abs(lo)) > best) {
-                return best;
+        double minAlong(double best, double bound, long k, long end, double ax, double ay, double az,
+                double bx, double by, double bz, double step, double phase) {
+            int nx1 = nx - 1;
+            int ny1 = ny - 1;
+            int nz1 = nz - 1;
+            for (; k <= end && bound < best; k++) {
+                double t = k * step - phase;
+                best = Math.min(best, sample(clamp(ax + t * bx, nx1), clamp(ay + t * by, ny1), clamp(az + t * bz, nz1)));
             }
-            return Math.min(best, lerpFloats(c0, c1, c2, c3, c4, c5, c6, c7, x - x0, y - y0, z - z0));
+            return best;
         }
 
         @Override
