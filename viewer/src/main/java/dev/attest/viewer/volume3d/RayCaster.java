@@ -279,6 +279,9 @@ public final class RayCaster {
                     continue;
                 }
                 // A sample is at most its brick's maximum: a run whose brick cannot beat the best is skipped.
+                if (max ? bounds[r] <= best : bounds[r] >= best) {
+                    continue;
+                }
                 best = max ? field.maxAlong(best, bounds[r], starts[r], ends[r], ax, ay, az, bx, by, bz, step, phase)
                         : field.minAlong(best, bounds[r], starts[r], ends[r], ax, ay, az, bx, by, bz, step, phase);
                 if (max ? best >= extreme : best <= extreme) {
