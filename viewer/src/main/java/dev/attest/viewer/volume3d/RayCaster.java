@@ -20,6 +20,11 @@ import java.util.stream.IntStream;
  * looks along a grid axis with the step equal to (or an integer fraction of) the spacing, every
  * sample falls on a voxel centre and MIP/MinIP equal the plain maximum/minimum over the voxels.
  *
+ * <p>Empty-space leaping is exact: a ray is walked in runs of samples sharing one 8×8×8 brick
+ * ({@link BrickRanges}), and a run is skipped whole when its brick cannot beat the ray's best
+ * (MIP/MinIP, most promising run first) or is fully transparent (composite); a MIP ray stops at
+ * the volume's extreme. Skipping never changes a pixel.
+ *
  * <p>Rows are rendered in parallel on all cores. A caster prepares the volume once (16-bit slices
  * read in place, anything else copied to float32) and may then render any number of frames, from
  * several threads at once.
