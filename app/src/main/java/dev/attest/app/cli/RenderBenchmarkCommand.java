@@ -28,6 +28,9 @@ public final class RenderBenchmarkCommand implements Callable<Integer> {
             + "(default /usr/bin/python3); without it VTK is reported \"missing\"")
     String python;
 
+    @Option(names = "--parts", split = ",", description = "run only these parts, by name (e.g. rayCast); default all")
+    java.util.List<String> parts;
+
     @Option(names = "--work", description = "scratch folder for the raw volume handed to VTK, kept afterwards "
             + "(default: a temporary folder in /dev/shm or the temp dir, deleted)")
     Path work;
@@ -39,7 +42,7 @@ public final class RenderBenchmarkCommand implements Callable<Integer> {
         Files.createDirectories(base);
         try {
             var report = RenderBenchmark.run(new RenderBenchmark.Options(size, slices, 0.7, 1.0, runs, base, python, System.err),
-                    RenderBenchmark.DEFAULT_PARTS);
+                    RenderBenchmark.parts(parts));
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } finally {
             if (work == null) {

@@ -150,6 +150,11 @@ final class ThreeDPanel extends BorderPane {
         }
     }
 
+    /** Whether the volume rendering, when it is the one shown, has drawn its final full-resolution frame. */
+    boolean volumeSettled() {
+        return !volumeView.isVisible() || volumeView.isSettled();
+    }
+
     /** Whether the surfaces of the current label map are built and on screen. */
     boolean surfacesReady() {
         return surfacesShown;

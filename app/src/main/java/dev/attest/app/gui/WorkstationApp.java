@@ -24,6 +24,8 @@ public final class WorkstationApp extends Application {
     static String start3d = "volume";
     /** The layout at start: "2x2" (default), "axial", "coronal", "sagittal" or "3d". */
     static String startLayout = "2x2";
+    /** The longest a screenshot waits for the 3D view's final frame once the image is loaded. */
+    static final long SETTLE_TIMEOUT_MS = 60_000;
 
     @Override
     public void start(Stage stage) {
@@ -67,12 +69,18 @@ public final class WorkstationApp extends Application {
             if ("surfaces".equals(start3d) && !window.threeD().surfacesReady()) {
                 return;
             }
-            // Give the 3D view time for its full-resolution frame after the last change.
+            // Wait for the 3D view's full-resolution frame of the latest state (preparing a large
+            // volume and rendering it can take seconds on a busy machine), but not for ever.
             if (settleUntil[0] == 0) {
-                settleUntil[0] = System.currentTimeMillis() + 1500;
+                settleUntil[0] = System.currentTimeMillis() + SETTLE_TIMEOUT_MS;
             }
-            if (System.currentTimeMillis() < settleUntil[0]) {
+            boolean settled = window.threeD().volumeSettled();
+            if (!settled && System.currentTimeMillis() < settleUntil[0]) {
                 return;
+            }
+            if (!settled) {
+                System.err.println("attest: the 3D view did not settle within " + SETTLE_TIMEOUT_MS / 1000
+                        + " s; taking the screenshot anyway");
             }
             poll.stop();
             if (screenshot != null) {

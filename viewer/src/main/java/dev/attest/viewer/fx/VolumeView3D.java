@@ -61,6 +61,8 @@ public final class VolumeView3D extends Region {
     private final PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MS));
     private final FrameScheduler scheduler;
     private volatile RayCaster caster;
+    /** Volumes handed to setVolume whose preparation has not finished yet (FX thread only). */
+    private int preparing;
     private WritableImage image;
     private double pressX;
     private double pressY;
@@ -131,6 +133,7 @@ public final class VolumeView3D extends Region {
      * computed) on the render thread, then a full-resolution frame is drawn.
      */
     public void setVolume(Volume volume) {
+        preparing++;
         worker.execute(() -> {
             try {
                 caster = volume == null ? null : new RayCaster(volume);
@@ -138,8 +141,25 @@ public final class VolumeView3D extends Region {
                 caster = null;
                 Platform.runLater(() -> onError.accept(e));
             }
-            Platform.runLater(() -> requestRender(false));
+            Platform.runLater(() -> {
+                preparing--;
+                requestRender(false);
+            });
         });
+    }
+
+    /**
+     * Whether the picture is final: no volume being prepared, and the newest frame shown at full
+     * resolution (or nothing to draw: no volume, or no size). FX thread.
+     */
+    public boolean isSettled() {
+        if (preparing > 0) {
+            return false;
+        }
+        if (caster == null || Math.floor(getWidth()) <= 0 || Math.floor(getHeight()) <= 0 || worker.isShutdown()) {
+            return true;
+        }
+        return scheduler.showsLatestAtFullResolution();
     }
 
     /** Stops the render thread; the view shows its last frame and renders no more. */

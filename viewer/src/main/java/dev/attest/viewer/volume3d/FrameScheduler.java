@@ -53,6 +53,7 @@ public final class FrameScheduler {
     private final AtomicReference<Cancellation> fullInFlight = new AtomicReference<>();
     private long generation;
     private long shownGeneration = -1;
+    private int shownReduction;
     private State last;
 
     /**
@@ -93,6 +94,15 @@ public final class FrameScheduler {
         if (last != null) {
             request(last, false);
         }
+    }
+
+    /**
+     * Whether the view has settled: the newest request's frame is shown at full resolution, so
+     * nothing newer is being rendered and no full frame is still to come (for screenshots and
+     * scripts that must wait for the finished picture). False before any frame.
+     */
+    public boolean showsLatestAtFullResolution() {
+        return generation > 0 && shownGeneration == generation && shownReduction == 1;
     }
 
     /** Cancels a full frame in flight and stops the timer (the view is going away). */
@@ -139,6 +149,7 @@ public final class FrameScheduler {
             return;
         }
         shownGeneration = gen;
+        shownReduction = result.reduction();
         show.accept(result);
     }
 }

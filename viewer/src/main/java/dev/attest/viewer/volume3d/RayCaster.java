@@ -20,6 +20,11 @@ import java.util.stream.IntStream;
  * looks along a grid axis with the step equal to (or an integer fraction of) the spacing, every
  * sample falls on a voxel centre and MIP/MinIP equal the plain maximum/minimum over the voxels.
  *
+ * <p>Empty-space leaping is exact: a ray is walked in runs of samples sharing one 8×8×8 brick
+ * ({@link BrickRanges}), and a run is skipped whole when its brick cannot beat the ray's best
+ * (MIP/MinIP, most promising run first) or is fully transparent (composite); a MIP ray stops at
+ * the volume's extreme. Skipping never changes a pixel.
+ *
  * <p>Rows are rendered in parallel on all cores. A caster prepares the volume once (16-bit slices
  * read in place, anything else copied to float32) and may then render any number of frames, from
  * several threads at once.
@@ -41,6 +46,8 @@ public final class RayCaster {
     private final double minSpacing;
     /** lpsToIndex, row-major 3x4. */
     private final double[] toIndex;
+    private final double globalMin;
+    private final double globalMax;
     private volatile ValueStatistics statistics;
 
     /** Prepares volume for rendering, loading any lazy slices. */
@@ -49,6 +56,8 @@ public final class RayCaster {
         this.grid = volume.grid();
         this.field = VoxelField.of(volume);
         this.bricks = new BrickRanges(field);
+        this.globalMin = bricks.overallMin();
+        this.globalMax = bricks.overallMax();
         OrbitCentre orbit = OrbitCentre.of(grid);
         this.centre = orbit.centre();
         this.radiusMm = orbit.radiusMm();
@@ -215,12 +224,21 @@ public final class RayCaster {
 
     private void projectRow(Frame f, int v, boolean max, RenderSettings s, int[] argb, float[] values, float[] depth) {
         long[] range = new long[2];
+        Runs scratch = new Runs(64);
+        VoxelField field = this.field;
+        BrickWalk walk = new BrickWalk(f, bricks, field);
+        double[] bound = max ? bricks.max : bricks.min;
+        // Once a ray reaches the volume's extreme, no brick can beat it: the rest of the ray is skipped.
+        double extreme = max ? globalMax : globalMin;
+        double step = f.step;
+        double phase = f.phase;
+        double bx = f.b[0];
+        double by = f.b[1];
+        double bz = f.b[2];
         int nx1 = field.nx - 1;
         int ny1 = field.ny - 1;
         int nz1 = field.nz - 1;
         WindowLevel window = s.window();
-        double[] brickMax = bricks.max;
-        double[] brickMin = bricks.min;
         for (int u = 0; u < f.width; u++) {
             int out = v * f.width + u;
             double ax = f.a0[0] + u * f.du[0] + v * f.dv[0];
@@ -232,23 +250,123 @@ public final class RayCaster {
                 argb[out] = s.background();
                 continue;
             }
+            // First list the ray's brick runs, then sample the most promising run first: a high
+            // best early lets more of the other runs and cells be skipped (max is order-free).
+            int runs = 0;
+            long k = range[0];
+            long last = range[1];
+            while (k <= last) {
+                double t = k * step - phase;
+                double x = clamp(ax + t * bx, nx1);
+                double y = clamp(ay + t * by, ny1);
+                double z = clamp(az + t * bz, nz1);
+                long end = Math.min(last, k + walk.samplesAfter(x, y, z));
+                scratch = scratch.fit(runs);
+                scratch.start[runs] = k;
+                scratch.end[runs] = end;
+                scratch.bound[runs] = bound[bricks.index(x, y, z)];
+                runs++;
+                k = end + 1;
+            }
+            long[] starts = scratch.start;
+            long[] ends = scratch.end;
+            double[] bounds = scratch.bound;
+            int first = 0;
+            for (int r = 1; r < runs; r++) {
+                if (max ? bounds[r] > bounds[first] : bounds[r] < bounds[first]) {
+                    first = r;
+                }
+            }
             double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            for (long k = range[0]; k <= range[1]; k++) {
-                double t = k * f.step - f.phase;
-                double x = clamp(ax + t * f.b[0], nx1);
-                double y = clamp(ay + t * f.b[1], ny1);
-                double z = clamp(az + t * f.b[2], nz1);
-                int brick = bricks.index(x, y, z);
-                // A sample is at most its brick's maximum: if that cannot beat the best, skip it.
-                if (max ? brickMax[brick] <= best : brickMin[brick] >= best) {
+            for (int i = -1; i < runs; i++) {
+                int r = i < 0 ? first : i;
+                if (i == first) {
                     continue;
                 }
-                double value = field.sample(x, y, z);
-                best = max ? Math.max(best, value) : Math.min(best, value);
+                // A sample is at most its brick's maximum: a run whose brick cannot beat the best is skipped.
+                if (max ? bounds[r] <= best : bounds[r] >= best) {
+                    continue;
+                }
+                best = max ? field.maxAlong(best, bounds[r], starts[r], ends[r], ax, ay, az, bx, by, bz, step, phase)
+                        : field.minAlong(best, bounds[r], starts[r], ends[r], ax, ay, az, bx, by, bz, step, phase);
+                if (max ? best >= extreme : best <= extreme) {
+                    break;
+                }
             }
             values[out] = (float) best;
             int grey = window.map(best);
             argb[out] = 0xFF000000 | (grey << 16) | (grey << 8) | grey;
+        }
+    }
+
+    /** A ray's brick runs: first and last sample number and the brick's bound, grown as needed. */
+    private record Runs(long[] start, long[] end, double[] bound) {
+        Runs(int n) {
+            this(new long[n], new long[n], new double[n]);
+        }
+
+        Runs fit(int index) {
+            if (index < start.length) {
+                return this;
+            }
+            int n = 2 * start.length;
+            return new Runs(java.util.Arrays.copyOf(start, n), java.util.Arrays.copyOf(end, n), java.util.Arrays.copyOf(bound, n));
+        }
+    }
+
+    /**
+     * Counts how many further samples along a ray stay in the brick of the current one, from the
+     * per-sample index increment: a conservative count (it keeps 1e-7 voxel clear of each brick
+     * face, far above the rounding of sample positions), so a run of samples is known to share one
+     * brick without locating each. Clamped coordinates stay in the first or last brick for good.
+     */
+    private static final class BrickWalk {
+        private static final double FACE_MARGIN = 1e-7;
+        private static final long FOREVER = Integer.MAX_VALUE;
+        private final double dx;
+        private final double dy;
+        private final double dz;
+        private final double ix;
+        private final double iy;
+        private final double iz;
+        private final int lastX;
+        private final int lastY;
+        private final int lastZ;
+
+        BrickWalk(Frame f, BrickRanges bricks, VoxelField field) {
+            dx = f.b[0] * f.step;
+            dy = f.b[1] * f.step;
+            dz = f.b[2] * f.step;
+            ix = 1 / dx;
+            iy = 1 / dy;
+            iz = 1 / dz;
+            lastX = (field.nx - 1) >> BrickRanges.SHIFT;
+            lastY = (field.ny - 1) >> BrickRanges.SHIFT;
+            lastZ = (field.nz - 1) >> BrickRanges.SHIFT;
+        }
+
+        /** Further samples after the one at clamped index (x, y, z) certainly in its brick. */
+        long samplesAfter(double x, double y, double z) {
+            return Math.min(axis(x, dx, ix, lastX), Math.min(axis(y, dy, iy, lastY), axis(z, dz, iz, lastZ)));
+        }
+
+        private static long axis(double p, double d, double inverse, int last) {
+            int cell = (int) p >> BrickRanges.SHIFT;
+            double r;
+            if (d > 0) {
+                if (cell == last) {
+                    return FOREVER;
+                }
+                r = (((cell + 1) << BrickRanges.SHIFT) - FACE_MARGIN - p) * inverse;
+            } else if (d < 0) {
+                if (cell == 0) {
+                    return FOREVER;
+                }
+                r = ((cell << BrickRanges.SHIFT) + FACE_MARGIN - p) * inverse;
+            } else {
+                return FOREVER;
+            }
+            return r >= FOREVER ? FOREVER : r > 0 ? (long) r : 0;
         }
     }
 
@@ -265,6 +383,7 @@ public final class RayCaster {
         double bgG = ((bg >> 8) & 0xFF) / 255.0;
         double bgB = (bg & 0xFF) / 255.0;
         double[] brickMax = bricks.max;
+        BrickWalk walk = new BrickWalk(f, bricks, field);
         double clearUpTo = tf.firstVisibleValue();
         for (int u = 0; u < f.width; u++) {
             int out = v * f.width + u;
@@ -278,13 +397,22 @@ public final class RayCaster {
             double b = 0;
             double alpha = 0;
             if (clip(f, ax, ay, az, range)) {
+                long skipTo = Long.MIN_VALUE;
                 for (long k = range[0]; k <= range[1]; k++) {
+                    if (k <= skipTo) {
+                        continue;
+                    }
                     double t = k * f.step - f.phase;
                     double x = clamp(ax + t * f.b[0], nx1);
                     double y = clamp(ay + t * f.b[1], ny1);
                     double z = clamp(az + t * f.b[2], nz1);
-                    // Transparent up to clearUpTo: a brick whose values all lie there adds nothing.
+                    // Transparent up to clearUpTo: a brick whose values all lie there adds nothing, so
+                    // the samples that share it are skipped together; likewise a single cell.
                     if (brickMax[bricks.index(x, y, z)] <= clearUpTo) {
+                        skipTo = k + walk.samplesAfter(x, y, z);
+                        continue;
+                    }
+                    if (field.cellBelow(x, y, z, clearUpTo)) {
                         continue;
                     }
                     tf.evaluate(field.sample(x, y, z), rgba);
@@ -346,7 +474,7 @@ public final class RayCaster {
     }
 
     private static double clamp(double c, int max) {
-        return c < 0 ? 0 : (c > max ? max : c);
+        return VoxelField.clamp(c, max);
     }
 
     private static int channel(double c) {

@@ -79,10 +79,14 @@ class FrameSchedulerTest {
         assertEquals(3, shown.size());
         assertEquals(3, timerRestarts);
 
+        assertFalse(scheduler.showsLatestAtFullResolution(), "only a reduced frame is shown");
+
         // The mouse stops: the timer runs out and the full frame of the last camera follows.
         scheduler.settled();
         assertFalse(timerRunning);
+        assertFalse(scheduler.showsLatestAtFullResolution(), "the full frame is asked for, not shown yet");
         runRenderThread();
+        assertTrue(scheduler.showsLatestAtFullResolution());
         assertEquals(4, shown.size());
         Rendering full = shown.get(3);
         assertEquals(1, full.reduction());
@@ -90,6 +94,20 @@ class FrameSchedulerTest {
         assertEquals(H, full.height());
         assertEquals(at(-10, 4).camera(), full.camera());
         assertArrayEquals(expected(full.camera(), 1).argb(), full.argb());
+    }
+
+    @Test
+    void aFullFrameOfAnOlderStateDoesNotCountAsSettled() {
+        assertFalse(scheduler.showsLatestAtFullResolution(), "nothing shown yet");
+        scheduler.request(at(10, 0), false);
+        runRenderThread();
+        assertTrue(scheduler.showsLatestAtFullResolution());
+        // A new full request (e.g. another transfer preset) is pending: the full frame on screen is stale.
+        scheduler.request(at(10, 0), false);
+        assertFalse(scheduler.showsLatestAtFullResolution());
+        runRenderThread();
+        assertTrue(scheduler.showsLatestAtFullResolution());
+        assertEquals(2, shown.size());
     }
 
     @Test

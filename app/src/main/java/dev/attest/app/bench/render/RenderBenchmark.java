@@ -18,6 +18,20 @@ public final class RenderBenchmark {
     private RenderBenchmark() {
     }
 
+    /** The default parts named in names, in their usual order; all of them for null or empty. */
+    public static List<RenderBenchPart> parts(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return DEFAULT_PARTS;
+        }
+        for (String n : names) {
+            if (DEFAULT_PARTS.stream().noneMatch(p -> p.name().equals(n))) {
+                throw new IllegalArgumentException("no render benchmark part " + n + "; parts: "
+                        + DEFAULT_PARTS.stream().map(RenderBenchPart::name).toList());
+            }
+        }
+        return DEFAULT_PARTS.stream().filter(p -> names.contains(p.name())).toList();
+    }
+
     /** Options: volume size and spacing, runs, scratch folder, Python for the peers, progress log. */
     public record Options(int sizeXY, int slices, double inPlaneMm, double sliceMm, int runs, java.nio.file.Path work,
             String python, java.io.PrintStream log) {
