@@ -81,11 +81,10 @@ def main():
         "outputs": [{"name": "logits", "type": "logits", "activation": "softmax", "labels": labels,
                      "evidence": True}],
         "licence": "Same licence as the Attest source code; trained only on Attest's own synthetic CT phantom",
-        "description": "A small 3D U-Net ({:,} parameters) trained on CPU for {} iterations on {} variants of "
-                       "Attest's synthetic CT phantom at 6 mm; for the demo and for testing the inference path, "
-                       "not for clinical use. Validation mean Dice {:.3f}; see MODEL_CARD.md."
-                       .format(report["parameters"], report["iterations"], report["trainVariants"],
-                               report["validationMeanDice"]),
+        "description": "A small 3D U-Net ({:,} parameters) trained on CPU on {} variants of Attest's synthetic "
+                       "CT phantom at 6 mm; for the demo and for testing the inference path, not for clinical "
+                       "use. Validation mean Dice {:.3f}; see MODEL_CARD.md."
+                       .format(report["parameters"], report["trainVariants"], report["validationMeanDice"]),
     }
     with open(os.path.join(MODEL_DIR, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
