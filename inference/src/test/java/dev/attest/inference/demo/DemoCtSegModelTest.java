@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The built-in demo model, run through DJL's PyTorch engine on a phantom variant it never saw in training
- * (seed 9001), gives Python torch's logits (tools/train/package_demo_model.py) and the same per-label Dice.
+ * (seed 9001), gives Python torch's logits (tools/train/package_demo_model.py), the same per-label Dice and,
+ * loaded for gradients, torch.autograd's input gradient for the liver.
  */
 class DemoCtSegModelTest {
 
