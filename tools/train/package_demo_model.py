@@ -6,7 +6,8 @@ test checks it against.
   * runs the shipped file with Python torch on a held-out phantom variant (seed 9001, written by
     PhantomTrainingSet into TEST_DIR) and writes, under inference/src/test/resources/fixtures/demo-ct-seg/,
     the logits at every voxel whose z, y and x are multiples of 8 (float32, [K, 7, 8, 8]) and reference.json
-    with the per-label Dice of the argmax against the phantom's ground truth.
+    and |d liver score / d input| there, with the per-label Dice of the argmax against the phantom's ground truth and the near-tie voxels (top two
+    logits within 1e-3, index in [z, y, x] order with x fastest) with Python's label.
 
 Run with Debian's torch:
   /usr/bin/python3 tools/train/package_demo_model.py --run RUN_DIR --test TEST_DIR
@@ -80,11 +81,10 @@ def main():
         "outputs": [{"name": "logits", "type": "logits", "activation": "softmax", "labels": labels,
                      "evidence": True}],
         "licence": "Same licence as the Attest source code; trained only on Attest's own synthetic CT phantom",
-        "description": "A small 3D U-Net ({:,} parameters) trained on CPU for {} iterations on {} variants of "
-                       "Attest's synthetic CT phantom at 6 mm; for the demo and for testing the inference path, "
-                       "not for clinical use. Validation mean Dice {:.3f}; see MODEL_CARD.md."
-                       .format(report["parameters"], report["iterations"], report["trainVariants"],
-                               report["validationMeanDice"]),
+        "description": "A small 3D U-Net ({:,} parameters) trained on CPU on {} variants of Attest's synthetic "
+                       "CT phantom at 6 mm; for the demo and for testing the inference path, not for clinical "
+                       "use. Validation mean Dice {:.3f}; see MODEL_CARD.md."
+                       .format(report["parameters"], report["trainVariants"], report["validationMeanDice"]),
     }
     with open(os.path.join(MODEL_DIR, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
@@ -99,10 +99,24 @@ def main():
     margin = float((top2[1] - top2[0]).min())
     sampled = logits[:, ::STRIDE, ::STRIDE, ::STRIDE]
     sampled.astype("<f4").tofile(os.path.join(FIXTURE_DIR, "logits_stride8_{}x{}x{}x{}.f32".format(*sampled.shape)))
+    # Voxels whose two best logits are within 1e-3 may take either label once the numerics differ (libtorch
+    # 2.7 in Java vs torch 1.13 here); the Java test uses Python's label there so the Dice stays exact.
+    near = np.flatnonzero((top2[1] - top2[0]).ravel() < 1e-3)
+    near_ties = [{"index": int(i), "label": int(pred.ravel()[i])} for i in near]
     dice = dice_per_label(pred, truth)
+
+    # Input-gradient evidence for the liver (label 4) over the voxels the model labels liver, for
+    # GradientSaliency on the shipped model: |d score / d input| on the same stride-8 grid.
+    xi = torch.from_numpy(img)[None, None].clone().requires_grad_(True)
+    out = model(xi)
+    score = (out[0, 4] * (out[0].argmax(0) == 4)).sum()
+    score.backward()
+    grad = xi.grad[0, 0].abs().numpy()
+    grad[::STRIDE, ::STRIDE, ::STRIDE].astype("<f4").tofile(
+        os.path.join(FIXTURE_DIR, "liver_gradient_stride8_7x8x8.f32"))
     ref = {"seed": TEST_SEED, "gridXyz": [img.shape[2], img.shape[1], img.shape[0]], "spacingMm": 6.0,
            "sampledShape": list(sampled.shape), "stride": STRIDE, "sha256": sha,
-           "minTop2Margin": margin, "dice": {str(k): v for k, v in dice.items()},
+           "minTop2Margin": margin, "nearTies": near_ties, "dice": {str(k): v for k, v in dice.items()},
            "voxelsPerLabel": {str(k): int((truth == k).sum()) for k in range(NUM_CLASSES)},
            "predictedVoxelsPerLabel": {str(k): int((pred == k).sum()) for k in range(NUM_CLASSES)}}
     with open(os.path.join(FIXTURE_DIR, "reference.json"), "w") as f:
