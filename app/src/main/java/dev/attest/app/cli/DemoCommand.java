@@ -28,6 +28,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-gui", description = "print the summary only, even when a display is available")
     boolean noGui;
 
+    @Option(names = "--no-model", description = "show the ground truth only; do not run the built-in model")
+    boolean noModel;
+
+    /** The built-in segmentation model trained on this phantom's generator. */
+    static final String DEMO_MODEL = "demo-ct-seg";
+    /** The phantom's liver label: its probability map is the demo's heat map (the liver carries a lesion). */
+    static final int LIVER = 4;
+
     @Option(names = "--screenshot", paramLabel = "PNG", description = "open the workstation, save it as PNG once shown, then quit")
     Path screenshot;
 
@@ -71,7 +79,10 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Try: ./attest info " + dicomDir);
         if (!noGui && (screenshot != null || hasDisplay())) {
             System.out.println("Opening the workstation...");
-            dev.attest.app.gui.WorkstationLauncher.launch(dicomDir, labels, screenshot);
+            // The ground truth is shown first; the built-in model then runs on the case and its output
+            // (labels + probability map) replaces it, so a failed run still leaves something to see.
+            dev.attest.app.gui.WorkstationLauncher.launch(dicomDir, labels, screenshot, "2x2", "volume",
+                    noModel ? null : DEMO_MODEL, LIVER);
         } else if (!noGui) {
             System.out.println("(no display: run ./attest gui " + dicomDir + " on a desktop to see it)");
         }

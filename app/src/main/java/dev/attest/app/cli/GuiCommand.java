@@ -23,12 +23,18 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--3d", paramLabel = "MODE", defaultValue = "volume", description = "what the 3D view shows first: volume (ray casting) or surfaces (of the label map)")
     String threeD;
 
+    @Option(names = "--model", paramLabel = "ID", description = "run this model (see `attest models list`) on the image once it is shown, and overlay its output")
+    String model;
+
+    @Option(names = "--evidence-class", paramLabel = "K", description = "with --model: show the probability of class K as a heat map")
+    Integer evidenceClass;
+
     @Option(names = "--screenshot", paramLabel = "PNG", description = "save the window as PNG once the image is shown, then quit")
     Path screenshot;
 
     @Override
     public Integer call() {
-        WorkstationLauncher.launch(input, labels, screenshot, layout, threeD);
+        WorkstationLauncher.launch(input, labels, screenshot, layout, threeD, model, evidenceClass);
         return 0;
     }
 }

@@ -797,6 +797,14 @@ public final class MainWindow {
      * and overlays its labels and probability map; the same SegmentationRun as {@code attest infer}.
      */
     public void runModel(String id) {
+        runModel(id, null);
+    }
+
+    /**
+     * As {@link #runModel(String)}, keeping the probability maps of the given classes (null: the
+     * runner's default, every class of models with at most four).
+     */
+    public void runModel(String id, List<Integer> probabilityClasses) {
         OpenedImage current = image.get();
         if (current == null || current.isColour()) {
             message.setText("Open a grey-scale image before running a model");
@@ -810,7 +818,8 @@ public final class MainWindow {
                 ModelManifest manifest = models().entry(id).manifest();
                 PatchPredictor predictor = models().open(id, device);
                 synchronized (predictor) {
-                    return SegmentationRun.run(manifest, predictor, current.volume(), RunOptions.defaults(),
+                    return SegmentationRun.run(manifest, predictor, current.volume(),
+                            RunOptions.defaults().withProbabilityClasses(probabilityClasses),
                             (done, total, what) -> {
                                 if (total > 0) {
                                     updateProgress(done, total);
@@ -830,7 +839,7 @@ public final class MainWindow {
             lastRun = result;
             message.setText(id + ": " + result.volumes().stream().filter(v -> v.voxels() > 0).count() + " labels found in "
                     + String.format(java.util.Locale.ROOT, "%.1f s", result.provenance().timingsMillis().get("total") / 1000.0)
-                    + " on " + result.provenance().device());
+                    + " on " + EnginePanel.deviceName(result.provenance().device()));
         });
     }
 

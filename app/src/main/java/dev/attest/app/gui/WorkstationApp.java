@@ -20,6 +20,10 @@ public final class WorkstationApp extends Application {
     static Path startInput;
     static Path startLabels;
     static Path screenshot;
+    /** A registry model to run on the image once it (and its labels) are shown; null for none. */
+    static String startModel;
+    /** The class whose probability the start model's run keeps as a heat map; null for the runner's default. */
+    static Integer startEvidenceClass;
     /** What the 3D quadrant shows at start: "volume" (default) or "surfaces" of the label map. */
     static String start3d = "volume";
     /** The layout at start: "2x2" (default), "axial", "coronal", "sagittal" or "3d". */
@@ -41,7 +45,7 @@ public final class WorkstationApp extends Application {
         if (startInput != null) {
             window.open(List.of(startInput));
         }
-        if (startLabels != null || screenshot != null || "surfaces".equals(start3d)) {
+        if (startLabels != null || screenshot != null || startModel != null || "surfaces".equals(start3d)) {
             afterLoading(window);
         }
     }
@@ -50,6 +54,7 @@ public final class WorkstationApp extends Application {
     private static void afterLoading(MainWindow window) {
         boolean[] labelsRequested = {startLabels == null};
         boolean[] surfacesRequested = {!"surfaces".equals(start3d)};
+        boolean[] modelRequested = {startModel == null};
         long[] settleUntil = {0};
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(200), e -> {
@@ -59,6 +64,11 @@ public final class WorkstationApp extends Application {
             if (!labelsRequested[0]) {
                 labelsRequested[0] = true;
                 window.openLabels(startLabels);
+                return;
+            }
+            if (!modelRequested[0]) {
+                modelRequested[0] = true;
+                window.runModel(startModel, startEvidenceClass == null ? null : List.of(startEvidenceClass));
                 return;
             }
             if (!surfacesRequested[0]) {

@@ -19,6 +19,19 @@ public final class WorkstationLauncher {
 
     /** As {@link #launch(Path, Path)}, with a label map (NIfTI or DICOM SEG), a start layout and 3D mode. */
     public static void launch(Path input, Path labels, Path screenshot, String layout, String threeD) {
+        launch(input, labels, screenshot, layout, threeD, null);
+    }
+
+    /** As above, then runs a registry model (id) on the image and overlays its output. */
+    public static void launch(Path input, Path labels, Path screenshot, String layout, String threeD, String model) {
+        launch(input, labels, screenshot, layout, threeD, model, null);
+    }
+
+    /** As above, keeping the probability of {@code evidenceClass} as a heat map (null: the runner's default). */
+    public static void launch(Path input, Path labels, Path screenshot, String layout, String threeD, String model,
+                              Integer evidenceClass) {
+        WorkstationApp.startModel = model;
+        WorkstationApp.startEvidenceClass = evidenceClass;
         WorkstationApp.startLayout = layout;
         WorkstationApp.start3d = threeD;
         launch(input, labels, screenshot);

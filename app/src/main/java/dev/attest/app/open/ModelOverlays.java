@@ -24,14 +24,25 @@ public final class ModelOverlays {
     private ModelOverlays() {
     }
 
+    /**
+     * Labels covering more than this fraction of the image (a body outline, a whole-brain mask) start
+     * hidden, as the demo's ground truth hides "body": drawn filled they would tint everything and hide
+     * the organs the reader came to check. One click in the legend shows them.
+     */
+    static final double ENVELOPE_FRACTION = 0.25;
+
     public static LabelMapLoader.LabelMap labels(ModelManifest manifest, InferenceResult result) {
+        Volume labels = result.labels();
+        long total = labels.grid().voxelCount();
+        java.util.Map<Integer, Long> voxels = new java.util.HashMap<>();
+        result.volumes().forEach(v -> voxels.put(v.value(), v.voxels()));
         List<LabelDescription> names = new ArrayList<>();
         for (OutputLabel l : InferenceRunner.segmentationOutput(manifest).labels()) {
             if (l.value() != 0) {
-                names.add(new LabelDescription(l.value(), l.name(), l.rgb()));
+                boolean envelope = voxels.getOrDefault(l.value(), 0L) > ENVELOPE_FRACTION * total;
+                names.add(new LabelDescription(l.value(), l.name(), l.rgb(), !envelope));
             }
         }
-        Volume labels = result.labels();
         return new LabelMapLoader.LabelMap(List.of(labels), new LabelDescriptions(names), manifest.id(),
                 LabelValues.present(labels));
     }
