@@ -14,6 +14,7 @@ import dev.attest.core.volume.Volume;
 import dev.attest.inference.registry.ModelRegistry;
 import dev.attest.app.open.ModelOverlays;
 import dev.attest.inference.engine.DeviceChoice;
+import dev.attest.inference.engine.DjlModelPredictor;
 import dev.attest.inference.engine.PatchPredictor;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.ModelTask;
@@ -812,11 +813,13 @@ public final class MainWindow {
         }
         DeviceChoice device = enginePanel.deviceChoice();
         Cancellation cancellation = new Cancellation();
+        PatchPredictor[] used = new PatchPredictor[1];
         run("Running " + id, new Task<InferenceResult>() {
             @Override
             protected InferenceResult call() {
                 ModelManifest manifest = models().entry(id).manifest();
                 PatchPredictor predictor = models().open(id, device);
+                used[0] = predictor;
                 synchronized (predictor) {
                     return SegmentationRun.run(manifest, predictor, current.volume(),
                             RunOptions.defaults().withProbabilityClasses(probabilityClasses),
@@ -839,7 +842,9 @@ public final class MainWindow {
             lastRun = result;
             message.setText(id + ": " + result.volumes().stream().filter(v -> v.voxels() > 0).count() + " labels found in "
                     + String.format(java.util.Locale.ROOT, "%.1f s", result.provenance().timingsMillis().get("total") / 1000.0)
-                    + " on " + EnginePanel.deviceName(result.provenance().device()));
+                    + " on " + EnginePanel.deviceName(result.provenance().device())
+                    // A GPU that ran out of memory sent the model to the CPU: say so, the next run will be slower.
+                    + (used[0] instanceof DjlModelPredictor d && d.fallbackMessage() != null ? ". " + d.fallbackMessage() : ""));
         });
     }
 
