@@ -105,11 +105,12 @@ def main():
     near_ties = [{"index": int(i), "label": int(pred.ravel()[i])} for i in near]
     dice = dice_per_label(pred, truth)
 
-    # Input-gradient evidence for the liver (label 4) over the voxels the model labels liver, for
-    # GradientSaliency on the shipped model: |d score / d input| on the same stride-8 grid.
+    # Input-gradient evidence for the liver (label 4) over the phantom's true liver, for GradientSaliency on
+    # the shipped model: |d score / d input| on the same stride-8 grid. The true mask, not the argmax: a
+    # near-tie voxel that flips between torch versions would change the score.
     xi = torch.from_numpy(img)[None, None].clone().requires_grad_(True)
     out = model(xi)
-    score = (out[0, 4] * (out[0].argmax(0) == 4)).sum()
+    score = (out[0, 4] * torch.from_numpy(truth == 4)).sum()
     score.backward()
     grad = xi.grad[0, 0].abs().numpy()
     grad[::STRIDE, ::STRIDE, ::STRIDE].astype("<f4").tofile(
