@@ -85,23 +85,26 @@ class ModelsDialogTest {
         TableView<RegistryEntry> table = robot.lookup("#models-table").queryAs(TableView.class);
         assertEquals(List.of("ID", "Name", "Version", "Task", "Engine", "Origin", "Status"),
                 table.getColumns().stream().map(c -> c.getText()).toList());
-        assertEquals(2, table.getItems().size());
+        // The built-in demo model comes first, then the user's folder in order.
+        assertEquals(3, table.getItems().size());
+        assertEquals(List.of("demo-ct-seg", "Attest demo CT segmentation (phantom)", "1.0.0", "segmentation", "pytorch",
+                "built-in", "available"), row(table, 0));
         assertEquals(List.of("spleen_ct_tiny", "Spleen CT segmentation (tiny test model)", "0.1.0", "segmentation", "pytorch",
-                "user", "available"), row(table, 0));
-        assertEquals(List.of("unfinished", "\u2013", "\u2013", "\u2013", "\u2013", "user", "broken"), row(table, 1));
+                "user", "available"), row(table, 1));
+        assertEquals(List.of("unfinished", "\u2013", "\u2013", "\u2013", "\u2013", "user", "broken"), row(table, 2));
 
-        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(1)).get();
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(2)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Broken: " + dir.resolve("config/models/unfinished/manifest.json") + ": no weights file",
                 robot.lookup("#models-detail").queryAs(Label.class).getText());
 
-        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get();
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(1)).get();
         robot.clickOn("#models-verify");
         Label message = robot.lookup("#models-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().endsWith("sha256"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("spleen_ct_tiny: every file matches its sha256", message.getText());
-        assertEquals("verified", row(table, 0).get(6));
+        assertEquals("verified", row(table, 1).get(6));
         assertEquals("A two-layer stand-in with the spleen bundle's input contract; not trained\nLicence: Apache License,"
                 + " Version 2.0    Folder: " + dir.resolve("config/models/spleen_ct_tiny"),
                 robot.lookup("#models-detail").queryAs(Label.class).getText());
