@@ -74,7 +74,9 @@ abstract sealed class VoxelField permits VoxelField.Shorts, VoxelField.Floats {
      * The largest of best and the samples k..end of one ray in one brick, stopping early once best
      * reaches bound (the brick's maximum, which no later sample can beat): sample k lies at index
      * clamp(a + (k·step − phase)·b), exactly where {@link #sample} would be asked. One call walks a
-     * whole run so that the per-sample loop is a single small compiled method.
+     * whole run so that the per-sample loop is a single small compiled method. Each subclass writes
+     * its own copy of this loop on purpose: inside it {@code sample} is a monomorphic call the JIT
+     * inlines, which a shared loop in this class (calling an abstract sample) would not get.
      */
     abstract double maxAlong(double best, double bound, long k, long end, double ax, double ay, double az,
             double bx, double by, double bz, double step, double phase);
