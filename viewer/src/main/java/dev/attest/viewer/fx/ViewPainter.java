@@ -204,7 +204,9 @@ final class ViewPainter {
         }
         // A dark backdrop keeps the tick labels readable over bright tissue or the heat map itself.
         g.setFill(Color.rgb(0, 0, 0, 0.55));
-        g.fillRect(x - 6 * k, top - 10 * k, w - x + 4 * k, height + 20 * k);
+        // A long unit goes above the bar, where the view has no orientation letter to cover.
+        double extra = bar.caption().isEmpty() ? 0 : 14 * k;
+        g.fillRect(x - 6 * k, top - 10 * k - extra, w - x + 4 * k, height + 20 * k + extra);
         for (int row = 0; row < height; row++) {
             g.setFill(color(bar.map().rgbAt(1 - (row + 0.5) / height)));
             g.fillRect(x, top + row, width, 1);
@@ -218,6 +220,9 @@ final class ViewPainter {
             double y = top + height * (1 - tick.position());
             g.strokeLine(x + width, y, x + width + 4 * k, y);
             g.fillText(tick.label(), x + width + 6 * k, y + 4 * k);
+        }
+        if (!bar.caption().isEmpty()) {
+            g.fillText(bar.caption(), x - 4 * k, top - 12 * k);
         }
     }
 

@@ -19,6 +19,17 @@ public record ColorBar(ColorMap map, double min, double max, String unit, List<T
      * A bar with at most {@code maxTicks} ticks at "nice" values: the step is 1, 2 or 5 times a
      * power of ten, the smallest that keeps the count within the limit, so labels stay short.
      */
+    /**
+     * Units up to this long (HU, Gy, a.u.) follow every tick; a longer one ("probability") would not fit
+     * beside the bar, so it is written once under it instead (see {@link #caption()}).
+     */
+    static final int SHORT_UNIT = 4;
+
+    /** The unit to write once under the bar: a long unit that the tick labels leave out, else "". */
+    public String caption() {
+        return unit == null || unit.length() <= SHORT_UNIT ? "" : unit;
+    }
+
     public static ColorBar of(ColorMap map, double min, double max, String unit, int maxTicks) {
         if (!(min < max) || maxTicks < 2) {
             throw new IllegalArgumentException("need min < max and at least 2 ticks");
@@ -38,7 +49,7 @@ public record ColorBar(ColorMap map, double min, double max, String unit, List<T
             if (text.equals("-0")) {
                 text = "0";
             }
-            String label = unit == null || unit.isEmpty() ? text : text + " " + unit;
+            String label = unit == null || unit.isEmpty() || unit.length() > SHORT_UNIT ? text : text + " " + unit;
             ticks.add(new Tick(value, (value - min) / (max - min), label));
         }
         return new ColorBar(map, min, max, unit, ticks);

@@ -90,5 +90,11 @@ class ColorMapTest {
         ColorBar ct = ColorBar.of(ColorMap.inferno(), -1000, 1000, "HU", 5);
         assertEquals(List.of("-1000 HU", "-500 HU", "0 HU", "500 HU", "1000 HU"),
                 ct.ticks().stream().map(ColorBar.Tick::label).toList());
+        assertEquals("", ct.caption());
+
+        // A long unit is written once under the bar, not after every tick.
+        ColorBar p = ColorBar.of(ColorMap.inferno(), 0, 1, "probability", 6);
+        assertEquals(List.of("0", "0.2", "0.4", "0.6", "0.8", "1"), p.ticks().stream().map(ColorBar.Tick::label).toList());
+        assertEquals("probability", p.caption());
     }
 }
