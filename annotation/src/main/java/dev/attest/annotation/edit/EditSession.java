@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Edits one label map in place with undo and redo: apply an operation, get back the stroke that
  * records what changed; the history is capped in bytes and forgets its oldest strokes first.
- * Not thread-safe: one session belongs to one editor (the UI thread or one worker).
+ * Not thread-safe: one session belongs to one editor (the UI thread or one worker). Besides the
+ * capped history, the session keeps a copy of each slice it has touched, as it was before the
+ * first edit, so that {@link #changedVoxelCount()} is exact; that copy is outside the cap.
  */
 public final class EditSession {
     /** Enough for several hundred large brush strokes on a CT-sized label map. */
