@@ -831,6 +831,11 @@ public final class SqliteProjectStore implements ProjectStore {
         }
     }
 
+    /** The value of a PRAGMA on this store's connection, for checking durability settings. */
+    synchronized String pragmaValue(String name) {
+        return read("read pragma " + name, () -> pragma(connection, name));
+    }
+
     @Override
     public synchronized void close() {
         try {
