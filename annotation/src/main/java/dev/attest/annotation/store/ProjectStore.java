@@ -1,0 +1,112 @@
+package dev.attest.annotation.store;
+
+import dev.attest.annotation.model.Acceptability;
+import dev.attest.annotation.model.ArtifactRef;
+import dev.attest.annotation.model.AuditEntry;
+import dev.attest.annotation.model.CaseDraft;
+import dev.attest.annotation.model.Claim;
+import dev.attest.annotation.model.ClaimDraft;
+import dev.attest.annotation.model.CorrectedAnnotation;
+import dev.attest.annotation.model.CorrectionDraft;
+import dev.attest.annotation.model.Evidence;
+import dev.attest.annotation.model.EvidenceDraft;
+import dev.attest.annotation.model.MissedFinding;
+import dev.attest.annotation.model.ModelRun;
+import dev.attest.annotation.model.ModelRunDraft;
+import dev.attest.annotation.model.Progress;
+import dev.attest.annotation.model.ReportAcceptability;
+import dev.attest.annotation.model.ReviewCase;
+import dev.attest.annotation.model.Reviewer;
+import dev.attest.annotation.model.Score;
+import dev.attest.annotation.model.ScoreDraft;
+import dev.attest.annotation.model.WorklistPage;
+import dev.attest.annotation.model.WorklistQuery;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A benchmark project's storage: records in, records out. Every method that changes something commits one
+ * transaction (with its audit entries) before it returns, so a returned record survives a killed process.
+ * Implementations are safe to call from several threads.
+ */
+public interface ProjectStore extends AutoCloseable {
+
+    /** The project folder. */
+    Path folder();
+
+    /** True when this store was opened read-only (another process holds the project); writes then throw. */
+    boolean readOnly();
+
+    Reviewer addReviewer(String name);
+
+    List<Reviewer> reviewers();
+
+    /** Imports a batch of cases in one transaction: all or none. */
+    List<ReviewCase> importCases(List<CaseDraft> cases);
+
+    List<ReviewCase> cases();
+
+    void assign(long caseId, long reviewerId);
+
+    ModelRun recordModelRun(ModelRunDraft run);
+
+    /** Adds a batch of claims in one transaction. */
+    List<Claim> addClaims(List<ClaimDraft> claims);
+
+    List<Claim> claims(long caseId);
+
+    /** Adds a batch of evidence in one transaction. */
+    List<Evidence> addEvidence(List<EvidenceDraft> evidence);
+
+    List<Evidence> evidence(long claimId);
+
+    /**
+     * Stores a score as a new version superseding the reviewer's previous score of that claim, and returns it
+     * only after the commit: the returned score is the acknowledgement.
+     */
+    Score saveScore(ScoreDraft score);
+
+    /** Stores a batch of scores in one transaction, each superseding as {@link #saveScore} does. */
+    List<Score> saveScores(List<ScoreDraft> scores);
+
+    Optional<Score> score(long scoreId);
+
+    /** The current score of every reviewer who scored the claim, by reviewer id. */
+    List<Score> currentScores(long claimId);
+
+    /** Every version by every reviewer of the claim, oldest first. */
+    List<Score> scoreHistory(long claimId);
+
+    CorrectedAnnotation addCorrection(CorrectionDraft correction);
+
+    List<CorrectedAnnotation> corrections(long caseId);
+
+    MissedFinding addMissedFinding(long caseId, long reviewerId, String text, String geometryJson);
+
+    List<MissedFinding> missedFindings(long caseId);
+
+    ReportAcceptability setAcceptability(long caseId, long reviewerId, Acceptability acceptability, String note);
+
+    List<ReportAcceptability> acceptability(long caseId);
+
+    WorklistPage worklist(WorklistQuery query);
+
+    /** Claims of the case the reviewer has a current score for, out of the case's claims. */
+    Progress progress(long reviewerId, long caseId);
+
+    /** Claims in the project the reviewer has a current score for, out of all claims. */
+    Progress progress(long reviewerId);
+
+    /** Audit entries with id greater than {@code afterId}, oldest first, at most {@code limit}. */
+    List<AuditEntry> audit(long afterId, int limit);
+
+    /** Copies a file into {@code artifacts/} under the given name and returns its reference with sha256. */
+    ArtifactRef importArtifact(Path source, String name);
+
+    /** Resolves an artifact reference to a file, checking that its sha256 still matches. */
+    Path resolveArtifact(ArtifactRef ref);
+
+    @Override
+    void close();
+}
