@@ -51,6 +51,11 @@ public interface ProjectStore extends AutoCloseable {
 
     ModelRun recordModelRun(ModelRunDraft run);
 
+    Optional<ModelRun> modelRun(long runId);
+
+    /** Records a batch of model runs in one transaction. */
+    List<ModelRun> recordModelRuns(List<ModelRunDraft> runs);
+
     /** Adds a batch of claims in one transaction. */
     List<Claim> addClaims(List<ClaimDraft> claims);
 

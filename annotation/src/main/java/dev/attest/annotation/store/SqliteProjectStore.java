@@ -318,31 +318,41 @@ public final class SqliteProjectStore implements ProjectStore {
     // ---- model runs, claims, evidence ---------------------------------------------------------------------
 
     @Override
-    public ModelRun recordModelRun(ModelRunDraft d) {
-        return write("record model run of " + d.modelId(), () -> {
-            long id;
+    public ModelRun recordModelRun(ModelRunDraft run) {
+        return recordModelRuns(List.of(run)).get(0);
+    }
+
+    @Override
+    public List<ModelRun> recordModelRuns(List<ModelRunDraft> drafts) {
+        return write("record " + drafts.size() + " model runs", () -> {
+            Instant at = now();
+            List<ModelRun> out = new ArrayList<>(drafts.size());
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO model_runs (case_id, model_id,"
                     + " model_version, weights_sha256, parameters_json, engine, device, started_at, ended_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                ps.setLong(1, d.caseId());
-                ps.setString(2, d.modelId());
-                ps.setString(3, d.modelVersion());
-                ps.setString(4, d.weightsSha256());
-                ps.setString(5, d.parametersJson());
-                ps.setString(6, d.engine());
-                ps.setString(7, d.device());
-                ps.setString(8, d.started().toString());
-                ps.setString(9, d.ended() == null ? null : d.ended().toString());
-                id = insertReturningId(ps);
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                    PreparedStatement auditPs = auditStatement()) {
+                for (ModelRunDraft d : drafts) {
+                    ps.setLong(1, d.caseId());
+                    ps.setString(2, d.modelId());
+                    ps.setString(3, d.modelVersion());
+                    ps.setString(4, d.weightsSha256());
+                    ps.setString(5, d.parametersJson());
+                    ps.setString(6, d.engine());
+                    ps.setString(7, d.device());
+                    ps.setString(8, d.started().toString());
+                    ps.setString(9, d.ended() == null ? null : d.ended().toString());
+                    long id = insertReturningId(ps);
+                    audit(auditPs, null, at, "record", "model_run", id, details("case_id", d.caseId(), "model_id",
+                            d.modelId(), "model_version", d.modelVersion()));
+                    out.add(new ModelRun(id, d.caseId(), d.modelId(), d.modelVersion(), d.weightsSha256(),
+                            d.parametersJson(), d.engine(), d.device(), d.started(), d.ended()));
+                }
             }
-            audit1(null, now(), "record", "model_run", id, details("case_id", d.caseId(), "model_id", d.modelId(),
-                    "model_version", d.modelVersion()));
-            return new ModelRun(id, d.caseId(), d.modelId(), d.modelVersion(), d.weightsSha256(), d.parametersJson(),
-                    d.engine(), d.device(), d.started(), d.ended());
+            return out;
         });
     }
 
-    /** The stored model run, if any. */
+    @Override
     public Optional<ModelRun> modelRun(long runId) {
         return read("read model run " + runId, () -> query("SELECT id, case_id, model_id, model_version,"
                 + " weights_sha256, parameters_json, engine, device, started_at, ended_at FROM model_runs WHERE id = "

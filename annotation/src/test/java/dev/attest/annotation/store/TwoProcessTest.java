@@ -54,6 +54,9 @@ class TwoProcessTest {
             assertEquals(true, child.process.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, child.process.exitValue());
         }
+        try (ProjectStore idle = Projects.openReadOnly(folder)) {
+            assertEquals(1, idle.scoreHistory(claim).size()); // read-only also works with no writer around
+        }
         try (ProjectStore again = Projects.open(folder)) {
             assertEquals(1, again.scoreHistory(claim).size());
         }
