@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "attest", mixinStandardHelpOptions = true, version = "attest 0.1.0",
         description = "Evidence-grounded review of medical AI: DICOM and NIfTI tools.",
         subcommands = {InfoCommand.class, ConvertCommand.class, PixelsCommand.class, DumpCommand.class,
-                BenchCommand.class, DemoCommand.class, InferCommand.class, GuiCommand.class,
+                BenchCommand.class, DemoCommand.class, InferCommand.class, GuiCommand.class, ProjectCommand.class,
                 ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class AttestCommand implements Runnable {
     @CommandLine.Spec
