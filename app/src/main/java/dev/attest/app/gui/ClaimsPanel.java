@@ -43,6 +43,7 @@ final class ClaimsPanel extends VBox {
     private final Consumer<WorklistItem> onSelected;
     private ReviewSession session;
     private boolean updating;
+    private boolean swallowTyped;
 
     ClaimsPanel(ActionRegistry actions, BooleanProperty hasClaim, Consumer<WorklistItem> onSelected) {
         super(5);
@@ -75,6 +76,13 @@ final class ClaimsPanel extends VBox {
         status.setStyle("-fx-text-fill: #666;");
         note.setId("review-note");
         note.setPromptText("Note (Enter saves)");
+        note.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
+        note.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> swallowTyped = false);
         note.setOnAction(e -> {
             if (session != null) {
                 session.setNote(note.getText());
@@ -113,8 +121,13 @@ final class ClaimsPanel extends VBox {
         return list;
     }
 
-    TextField note() {
-        return note;
+    /**
+     * Moves the keyboard to the note. The key that asked for it (Shift+N) still sends its typed character
+     * after the press, now to the note: that one character is dropped, and only that one.
+     */
+    void focusNote() {
+        swallowTyped = true;
+        note.requestFocus();
     }
 
     /** One field: its name and a button per option labelled with the option's key, bound to the key map. */

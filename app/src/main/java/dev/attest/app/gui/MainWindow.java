@@ -1029,7 +1029,7 @@ public final class MainWindow {
     }
 
     void focusNote() {
-        claimsPanel.note().requestFocus();
+        claimsPanel.focusNote();
     }
 
     void quit() {
