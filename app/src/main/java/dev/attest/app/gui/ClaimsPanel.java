@@ -51,8 +51,6 @@ final class ClaimsPanel extends VBox {
         this.actions = actions;
         this.onSelected = onSelected;
         setId("claims-panel");
-        Label title = new Label("Claims and scoring");
-        title.setStyle("-fx-font-weight: bold;");
         project.setWrapText(true);
         project.setStyle("-fx-text-fill: #666;");
         list.setId("claim-list");
@@ -95,7 +93,7 @@ final class ClaimsPanel extends VBox {
                 session.setNote(note.getText());
             }
         });
-        getChildren().addAll(title, project, caseLine, list,
+        getChildren().addAll(project, caseLine, list,
                 field("Verdict", "review.verdict.", Verdict.values(), ScoreFields::verdict, v -> session.setVerdict(v)),
                 field("Evidence", "review.support.", EvidenceSupport.values(), ScoreFields::support, v -> session.setSupport(v)),
                 field("Localisation", "review.localisation.", Localisation.values(), ScoreFields::localisation,

@@ -269,9 +269,19 @@ public final class MainWindow {
         return box;
     }
 
+    /**
+     * The claims panel stays folded until a project is open, so reading without a project keeps the
+     * room for the overlay legend; opening a project unfolds it.
+     */
+    private final javafx.scene.control.TitledPane claimsPane = new javafx.scene.control.TitledPane();
+
     private Node sidePanel() {
+        claimsPane.setText("Claims and scoring");
+        claimsPane.setContent(claimsPanel);
+        claimsPane.setExpanded(false);
+        claimsPane.setId("claims-pane");
         VBox side = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
-                enginePanel, new Separator(), claimsPanel);
+                enginePanel, new Separator(), claimsPane);
         VBox.setVgrow(overlays, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
@@ -941,6 +951,7 @@ public final class MainWindow {
             review.load(review.allClaims());
             imageCaseId = null;
             claimsPanel.setSession(review, folder.getFileName().toString());
+            claimsPane.setExpanded(true);
             message.setText("Project " + folder + ": " + review.status());
         } catch (RuntimeException e) {
             closeProject();
