@@ -54,7 +54,8 @@ final class ClaimsPanel extends VBox {
         project.setWrapText(true);
         project.setStyle("-fx-text-fill: #666;");
         list.setId("claim-list");
-        list.setPrefHeight(130);
+        list.setPrefHeight(150);
+        list.setMinHeight(110);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(WorklistItem item, boolean empty) {

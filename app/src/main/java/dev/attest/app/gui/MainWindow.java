@@ -280,9 +280,18 @@ public final class MainWindow {
         claimsPane.setContent(claimsPanel);
         claimsPane.setExpanded(false);
         claimsPane.setId("claims-pane");
-        VBox side = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
-                enginePanel, new Separator(), claimsPane);
+        VBox top = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
+                enginePanel);
         VBox.setVgrow(overlays, Priority.ALWAYS);
+        // The reading sections scroll; the claims panel below them keeps its full height while a project is open.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(top);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0;");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        claimsPane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox side = new VBox(8, scroll, claimsPane);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
         side.setPrefWidth(290);
