@@ -1,6 +1,14 @@
 package dev.attest.app.gui;
 
+import dev.attest.annotation.model.CaseDraft;
+import dev.attest.annotation.model.Evidence;
+import dev.attest.annotation.model.WorklistItem;
+import dev.attest.annotation.store.ProjectStore;
+import dev.attest.annotation.store.Projects;
 import dev.attest.app.open.ImageLoader;
+import dev.attest.app.review.CaseImport;
+import dev.attest.app.review.ProvenanceFacts;
+import dev.attest.app.review.ReviewSession;
 import dev.attest.app.open.LabelMapLoader;
 import dev.attest.app.open.OpenedImage;
 import dev.attest.app.open.StudyScan;
@@ -120,6 +128,13 @@ public final class MainWindow {
     }, message::setText);
     private ModelRegistry models;
     private InferenceResult lastRun;
+    private LabelMapLoader.LabelMap lastRunLabels;
+    private final BooleanProperty hasClaim = new SimpleBooleanProperty();
+    private ClaimsPanel claimsPanel;
+    private ProjectStore project;
+    private ReviewSession review;
+    /** The project case of the image on screen, once it was added (or matched) to the open project. */
+    private Long imageCaseId;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attest-open");
         t.setDaemon(true);
@@ -149,6 +164,7 @@ public final class MainWindow {
         browser = new StudyBrowser(this::openRow);
         sliceViews.forEach(v -> v.setOnCursor(this::showReadout));
         WorkstationActions.declare(this, actions);
+        claimsPanel = new ClaimsPanel(actions, hasClaim, this::showEvidence);
     }
 
     public ActionRegistry actions() {
@@ -227,6 +243,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setOnHidden(e -> {
             background.shutdownNow();
+            closeProject();
             if (models != null) {
                 models.close();
             }
@@ -252,14 +269,29 @@ public final class MainWindow {
         return box;
     }
 
+    /**
+     * The claims panel stays folded until a project is open, so reading without a project keeps the
+     * room for the overlay legend; opening a project unfolds it.
+     */
+    private final javafx.scene.control.TitledPane claimsPane = new javafx.scene.control.TitledPane();
+
     private Node sidePanel() {
-        Label claims = new Label("Claims and scoring");
-        claims.setStyle("-fx-font-weight: bold;");
-        Label later = new Label("(the review panel comes with the scoring issue)");
-        later.setStyle("-fx-text-fill: #888;");
-        VBox side = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
-                enginePanel, new Separator(), claims, later);
+        claimsPane.setText("Claims and scoring");
+        claimsPane.setContent(claimsPanel);
+        claimsPane.setExpanded(false);
+        claimsPane.setId("claims-pane");
+        VBox top = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
+                enginePanel);
         VBox.setVgrow(overlays, Priority.ALWAYS);
+        // The reading sections scroll; the claims panel below them keeps its full height while a project is open.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(top);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0;");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        claimsPane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox side = new VBox(8, scroll, claimsPane);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
         side.setPrefWidth(290);
@@ -270,7 +302,7 @@ public final class MainWindow {
         Menu file = new Menu("File", null, item("file.open-folder"), item("file.open-files"), recentMenu,
                 new SeparatorMenuItem(), item("file.open-labels"), item("file.open-heatmap"), new SeparatorMenuItem(),
                 item("file.save-view"), item("file.save-view-hires"), item("file.copy-view"), item("file.export-measurements"),
-                new SeparatorMenuItem(),
+                new SeparatorMenuItem(), item("project.new"), item("project.open"), new SeparatorMenuItem(),
                 item("file.keymap"), new SeparatorMenuItem(), item("file.quit"));
         rebuildRecentMenu();
         Menu view = new Menu("View", null, item("view.layout-2x2"), item("view.layout-axial"), item("view.layout-coronal"),
@@ -289,8 +321,14 @@ public final class MainWindow {
             }
         }
         Menu overlayMenu = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
-        Menu modelMenu = new Menu("Models", null, item("model.run"), item("file.models"));
-        MenuBar bar = new MenuBar(file, view, tools, window, overlayMenu, modelMenu);
+        Menu modelMenu = new Menu("Models", null, item("model.run"), item("project.add-case"), item("file.models"));
+        Menu reviewMenu = new Menu("Review");
+        for (AppAction a : actions.all()) {
+            if (a.id().startsWith("review.")) {
+                reviewMenu.getItems().add(a.menuItem());
+            }
+        }
+        MenuBar bar = new MenuBar(file, view, tools, window, overlayMenu, modelMenu, reviewMenu);
         bar.setId("menu-bar");
         return bar;
     }
@@ -515,6 +553,8 @@ public final class MainWindow {
             }
         });
         lastRun = null;
+        lastRunLabels = null;
+        imageCaseId = null;
         image.set(opened);
         readout.setText("");
         seriesPanel.show(opened);
@@ -835,11 +875,14 @@ public final class MainWindow {
                 return; // the user opened something else meanwhile
             }
             ModelManifest manifest = models().entry(id).manifest();
-            overlays.showLabels(ModelOverlays.labels(manifest, result));
+            LabelMapLoader.LabelMap runLabels = ModelOverlays.labels(manifest, result);
+            overlays.showLabels(runLabels);
             ModelOverlays.heatMap(manifest, result).ifPresent(overlays::showHeatMap);
             threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
             enginePanel.show(result.provenance().engine());
             lastRun = result;
+            lastRunLabels = runLabels;
+            imageCaseId = null;
             message.setText(id + ": " + result.volumes().stream().filter(v -> v.voxels() > 0).count() + " labels found in "
                     + String.format(java.util.Locale.ROOT, "%.1f s", result.provenance().timingsMillis().get("total") / 1000.0)
                     + " on " + EnginePanel.deviceName(result.provenance().device())
@@ -851,6 +894,162 @@ public final class MainWindow {
     /** The last model run's result on this image (labels, maps, provenance), or null. */
     InferenceResult lastRun() {
         return lastRun;
+    }
+
+    // ---- projects and review ------------------------------------------------------------------------------
+
+    /** True while the current claim can be scored: the scoring keys are enabled only then. */
+    BooleanProperty hasClaim() {
+        return hasClaim;
+    }
+
+    javafx.beans.binding.BooleanBinding canAddCase() {
+        return hasImage();
+    }
+
+    /** The open project's review session, or null before a project is opened. */
+    public ReviewSession review() {
+        return review;
+    }
+
+    ClaimsPanel claimsPanel() {
+        return claimsPanel;
+    }
+
+    void chooseNewProject() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("New project: choose an empty folder");
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            askReviewer().ifPresent(name -> newProject(f.toPath(), name));
+        }
+    }
+
+    void chooseProject() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open project: choose its folder (with project.db)");
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            askReviewer().ifPresent(name -> openProject(f.toPath(), name));
+        }
+    }
+
+    private java.util.Optional<String> askReviewer() {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(System.getProperty("user.name", ""));
+        d.initOwner(stage);
+        d.setTitle("Reviewer");
+        d.setHeaderText("Who is scoring? (your scores are stored under this name)");
+        return d.showAndWait().map(String::strip).filter(n -> !n.isEmpty());
+    }
+
+    /** Creates a project in the folder and starts reviewing it as the named reviewer. */
+    public void newProject(Path folder, String reviewer) {
+        startReview(() -> Projects.create(folder), folder, reviewer);
+    }
+
+    /** Opens a project and starts reviewing it as the named reviewer; no model or engine is needed. */
+    public void openProject(Path folder, String reviewer) {
+        startReview(() -> Projects.open(folder), folder, reviewer);
+    }
+
+    private void startReview(java.util.function.Supplier<ProjectStore> opener, Path folder, String reviewer) {
+        closeProject();
+        try {
+            project = opener.get();
+            review = ReviewSession.start(project, reviewer);
+            review.load(review.allClaims());
+            imageCaseId = null;
+            claimsPanel.setSession(review, folder.getFileName().toString());
+            claimsPane.setExpanded(true);
+            message.setText("Project " + folder + ": " + review.status());
+        } catch (RuntimeException e) {
+            closeProject();
+            message.setText("could not open project " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private void closeProject() {
+        if (project != null) {
+            project.close();
+            project = null;
+            review = null;
+        }
+    }
+
+    /**
+     * Adds the open image and its last model run to the project as a case with one claim per label, in the
+     * background, then shows that case's claims.
+     */
+    void addCaseToProject() {
+        OpenedImage current = image.get();
+        InferenceResult run = lastRun;
+        LabelMapLoader.LabelMap names = lastRunLabels;
+        if (project == null) {
+            message.setText("Open or create a project first (File \u25B8 New project)");
+            return;
+        }
+        if (current == null || run == null) {
+            message.setText("Run a segmentation model on the open image first (Models \u25B8 Run model)");
+            return;
+        }
+        ProjectStore store = project;
+        ReviewSession session = review;
+        CaseDraft draft = new CaseDraft(studyRef(current), null, null, current.modality());
+        run("Adding case to project", new Task<CaseImport.ImportedCase>() {
+            @Override
+            protected CaseImport.ImportedCase call() {
+                return CaseImport.add(store, draft, current.volume(), run.labels(), names.descriptions(),
+                        ProvenanceFacts.of(run.provenance()), "CT".equals(current.modality()) ? "HU" : "");
+            }
+        }, new Cancellation(), imported -> {
+            if (review != session) {
+                return; // another project was opened meanwhile
+            }
+            if (image.get() == current) {
+                imageCaseId = imported.reviewCase().id();
+            }
+            session.load(session.query());
+            for (int k = 0; k < session.cases().size(); k++) {
+                if (session.cases().get(k).id() == imported.reviewCase().id()) {
+                    session.selectCase(k);
+                }
+            }
+            message.setText("Added " + imported.claims().size() + " claims of " + imported.run().modelId() + " to case "
+                    + imported.reviewCase().studyRef());
+        });
+    }
+
+    /** The series UID for DICOM, the file for NIfTI, else the title: what identifies the study in the project. */
+    private static String studyRef(OpenedImage opened) {
+        if (opened.seriesInstanceUid() != null) {
+            return opened.seriesInstanceUid();
+        }
+        String file = opened.volume().properties().get("source.file");
+        return file != null ? file : opened.title();
+    }
+
+    /**
+     * Moves the viewer to a claim's evidence: crosshair on the label's centroid, labels shown, the label
+     * highlighted in the legend. Only when the image on screen is the claim's case.
+     */
+    private void showEvidence(WorklistItem item) {
+        if (imageCaseId == null || imageCaseId != item.reviewCase().id()) {
+            message.setText("Claim of case " + item.reviewCase().studyRef() + ": open its image to see the evidence");
+            return;
+        }
+        for (Evidence e : project.evidence(item.claim().id())) {
+            var target = CaseImport.target(e);
+            if (target.isPresent()) {
+                crosshair.set(new Crosshair(target.get().centroidLps()));
+                overlays.shownProperty().set(true);
+                overlays.highlight(target.get().labelValue());
+                return;
+            }
+        }
+    }
+
+    void focusNote() {
+        claimsPanel.focusNote();
     }
 
     void quit() {

@@ -166,6 +166,34 @@ final class OverlayPanel extends VBox {
         layoutSections();
     }
 
+    /**
+     * Emphasises one label in the legend (the claim being scored) and makes sure it is drawn; the
+     * other rows return to normal.
+     */
+    void highlight(int value) {
+        for (javafx.scene.Node row : labelRows.getChildren()) {
+            HBox r = (HBox) row;
+            CheckBox box = (CheckBox) r.getChildren().get(1);
+            boolean it = ("label-" + value).equals(box.getId());
+            r.setStyle(it ? "-fx-background-color: #ffe58a; -fx-background-radius: 3;" : "");
+            box.setStyle(it ? "-fx-font-weight: bold;" : "");
+            if (it) {
+                box.setSelected(true);
+            }
+        }
+    }
+
+    /** The label emphasised by {@link #highlight}, or 0 when none. */
+    int highlighted() {
+        for (javafx.scene.Node row : labelRows.getChildren()) {
+            HBox r = (HBox) row;
+            if (!r.getStyle().isEmpty()) {
+                return Integer.parseInt(r.getChildren().get(1).getId().substring("label-".length()));
+            }
+        }
+        return 0;
+    }
+
     /** Replaces the heat map; the threshold slider spans its display range. */
     void showHeatMap(HeatMapLoader.HeatMap heat) {
         stack.find("heat").ifPresent(stack::remove);

@@ -1,5 +1,10 @@
 package dev.attest.app.gui;
 
+import dev.attest.annotation.model.ErrorType;
+import dev.attest.annotation.model.EvidenceSupport;
+import dev.attest.annotation.model.Localisation;
+import dev.attest.annotation.model.Significance;
+import dev.attest.annotation.model.Verdict;
 import dev.attest.viewer.fx.BuiltInTool;
 import dev.attest.viewer.fx.SliceView;
 import dev.attest.viewer.mpr.Interpolation;
@@ -93,6 +98,56 @@ final class WorkstationActions {
         a.add(AppAction.toggle("overlay.labels", "Show label map", "M", labelsOn)).enabledWhen(image);
         BooleanProperty outline = w.overlays().outlineProperty();
         a.add(AppAction.toggle("overlay.outline", "Label outlines only", "O", outline)).enabledWhen(image);
+
+        declareReview(w, a);
+    }
+
+    /**
+     * Projects and scoring. Every scoring field is on a key so a claim takes a few key presses: the number
+     * row for verdict (1-4), evidence support (5-8) and significance (9, 0), Shift+number for the error type,
+     * T/Y/U for localisation, J/K for the next and previous claim (Shift for cases), Shift+N for the note.
+     * None of these letters is a view key.
+     */
+    private static void declareReview(MainWindow w, ActionRegistry a) {
+        var claim = w.hasClaim();
+        a.add(AppAction.of("project.new", "New project...", "", w::chooseNewProject));
+        a.add(AppAction.of("project.open", "Open project...", "", w::chooseProject));
+        a.add(AppAction.of("project.add-case", "Add case to project (image and last model run)", "Shortcut+Shift+A",
+                w::addCaseToProject)).enabledWhen(w.canAddCase());
+        String[] verdictKeys = {"1", "2", "3", "4"};
+        for (Verdict v : Verdict.values()) {
+            a.add(AppAction.of(id("review.verdict.", v), "Verdict: " + ClaimsPanel.words(v), verdictKeys[v.ordinal()],
+                    () -> w.review().setVerdict(v))).enabledWhen(claim);
+        }
+        String[] supportKeys = {"5", "6", "7", "8"};
+        for (EvidenceSupport s : EvidenceSupport.values()) {
+            a.add(AppAction.of(id("review.support.", s), "Evidence: " + ClaimsPanel.words(s), supportKeys[s.ordinal()],
+                    () -> w.review().setSupport(s))).enabledWhen(claim);
+        }
+        String[] localisationKeys = {"T", "Y", "U"};
+        for (Localisation l : Localisation.values()) {
+            a.add(AppAction.of(id("review.localisation.", l), "Localisation: " + ClaimsPanel.words(l),
+                    localisationKeys[l.ordinal()], () -> w.review().setLocalisation(l))).enabledWhen(claim);
+        }
+        for (ErrorType e : ErrorType.values()) {
+            a.add(AppAction.of(id("review.error.", e), "Error: " + ClaimsPanel.words(e), "Shift+" + (e.ordinal() + 1),
+                    () -> w.review().setErrorType(e))).enabledWhen(claim);
+        }
+        String[] significanceKeys = {"9", "0"};
+        for (Significance s : Significance.values()) {
+            a.add(AppAction.of(id("review.significance.", s), "Significance: " + ClaimsPanel.words(s),
+                    significanceKeys[s.ordinal()], () -> w.review().setSignificance(s))).enabledWhen(claim);
+        }
+        a.add(AppAction.of("review.note", "Write a note on the claim", "Shift+N", w::focusNote)).enabledWhen(claim);
+        a.add(AppAction.of("review.next-claim", "Next claim", "J", () -> w.review().nextClaim())).enabledWhen(claim);
+        a.add(AppAction.of("review.previous-claim", "Previous claim", "K", () -> w.review().previousClaim())).enabledWhen(claim);
+        a.add(AppAction.of("review.next-case", "Next case", "Shift+J", () -> w.review().nextCase())).enabledWhen(claim);
+        a.add(AppAction.of("review.previous-case", "Previous case", "Shift+K", () -> w.review().previousCase())).enabledWhen(claim);
+        a.add(AppAction.of("review.undo", "Undo last score change", "Shortcut+Z", () -> w.review().undo())).enabledWhen(claim);
+    }
+
+    private static String id(String prefix, Enum<?> option) {
+        return prefix + option.name().toLowerCase().replace('_', '-');
     }
 
     /** Slices per second for cine: fast enough to read motion, slow enough to see each slice. */

@@ -1,0 +1,224 @@
+package dev.attest.app.gui;
+
+import dev.attest.annotation.model.ErrorType;
+import dev.attest.annotation.model.EvidenceSupport;
+import dev.attest.annotation.model.Localisation;
+import dev.attest.annotation.model.Significance;
+import dev.attest.annotation.model.Verdict;
+import dev.attest.annotation.model.WorklistItem;
+import dev.attest.app.review.ReviewSession;
+import dev.attest.app.review.ScoreFields;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The review panel beside the views: the current case's claims (a tick on those this reviewer has scored),
+ * one row of buttons per scoring field with each option's key from the key map, the note, and progress.
+ * It only shows a {@link ReviewSession} and calls it: every change is saved by the session.
+ */
+final class ClaimsPanel extends VBox {
+    private final ListView<WorklistItem> list = new ListView<>();
+    private final Label project = new Label("No project open. File \u25B8 New project or Open project.");
+    private final Label caseLine = new Label();
+    private final Label progress = new Label();
+    private final Label status = new Label();
+    private final TextField note = new TextField();
+    private final BooleanProperty hasClaim;
+    private long shownClaim = -1;
+    private final List<Runnable> refreshers = new ArrayList<>();
+    private final ActionRegistry actions;
+    private final Consumer<WorklistItem> onSelected;
+    private ReviewSession session;
+    private boolean updating;
+    private boolean swallowTyped;
+
+    ClaimsPanel(ActionRegistry actions, BooleanProperty hasClaim, Consumer<WorklistItem> onSelected) {
+        super(5);
+        this.hasClaim = hasClaim;
+        this.actions = actions;
+        this.onSelected = onSelected;
+        setId("claims-panel");
+        project.setWrapText(true);
+        project.setStyle("-fx-text-fill: #666;");
+        list.setId("claim-list");
+        list.setPrefHeight(150);
+        list.setMinHeight(110);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(WorklistItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : (session != null && session.scoredByMe(item.claim().id()) ? "\u2713 " : "    ") + item.claim().text());
+            }
+        });
+        list.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+            if (!updating && session != null && now.intValue() >= 0) {
+                session.selectClaim(now.intValue());
+            }
+        });
+        progress.setId("review-progress");
+        status.setId("review-status");
+        status.setWrapText(true);
+        status.setStyle("-fx-text-fill: #666;");
+        note.setId("review-note");
+        note.setPromptText("Note (Enter saves)");
+        note.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
+        note.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> swallowTyped = false);
+        note.setOnAction(e -> {
+            if (session != null) {
+                session.setNote(note.getText());
+            }
+            list.requestFocus(); // back to the scoring keys
+        });
+        note.focusedProperty().addListener((o, was, now) -> {
+            if (!now && session != null && session.currentClaim().isPresent()
+                    && !note.getText().strip().equals(nullToEmpty(session.fields().note()))) {
+                session.setNote(note.getText());
+            }
+        });
+        getChildren().addAll(project, caseLine, list,
+                field("Verdict", "review.verdict.", Verdict.values(), ScoreFields::verdict, v -> session.setVerdict(v)),
+                field("Evidence", "review.support.", EvidenceSupport.values(), ScoreFields::support, v -> session.setSupport(v)),
+                field("Localisation", "review.localisation.", Localisation.values(), ScoreFields::localisation,
+                        v -> session.setLocalisation(v)),
+                field("Error", "review.error.", ErrorType.values(), ScoreFields::errorType, v -> session.setErrorType(v)),
+                field("Significance", "review.significance.", Significance.values(), ScoreFields::significance,
+                        v -> session.setSignificance(v)),
+                note, progress, status);
+        setPadding(new Insets(0));
+        refresh();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** True while there is a claim to score: the scoring actions are enabled only then. */
+    BooleanProperty hasClaimProperty() {
+        return hasClaim;
+    }
+
+    ListView<WorklistItem> list() {
+        return list;
+    }
+
+    /**
+     * Moves the keyboard to the note. The key that asked for it (Shift+N) still sends its typed character
+     * after the press, now to the note: that one character is dropped, and only that one.
+     */
+    void focusNote() {
+        swallowTyped = true;
+        note.requestFocus();
+    }
+
+    /** One field: its name and a button per option labelled with the option's key, bound to the key map. */
+    private <E extends Enum<E>> VBox field(String name, String actionPrefix, E[] options, Function<ScoreFields, E> current,
+                                           Consumer<E> set) {
+        FlowPane buttons = new FlowPane(3, 3);
+        for (E option : options) {
+            ToggleButton b = new ToggleButton();
+            b.setMnemonicParsing(false);
+            b.setId("score-" + actionPrefix.substring("review.".length()) + option.name().toLowerCase());
+            b.setFocusTraversable(false);
+            b.setStyle("-fx-font-size: 10px; -fx-padding: 2 5 2 5;");
+            AppAction a = actions.get(actionPrefix + option.name().toLowerCase().replace('_', '-'));
+            Runnable label = () -> {
+                var key = a.acceleratorProperty().get();
+                b.setText((key == null ? "" : key.getDisplayText() + " ") + words(option));
+            };
+            a.acceleratorProperty().addListener((o, was, now) -> label.run());
+            label.run();
+            b.setOnAction(e -> {
+                a.fire();
+                refresh(); // the toggle flipped itself; show the session's state
+            });
+            b.disableProperty().bind(hasClaim.not());
+            refreshers.add(() -> b.setSelected(session != null && current.apply(session.fields()) == option));
+            buttons.getChildren().add(b);
+        }
+        Label l = new Label(name);
+        l.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+        VBox box = new VBox(1, l, buttons);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** "PARTIALLY_CORRECT" reads "partially correct"; the long ones are shortened to fit the panel. */
+    static String words(Enum<?> option) {
+        return switch (option.name()) {
+            case "NONE_OR_OFF_TARGET" -> "none/off-target";
+            case "WRONG_SEVERITY_OR_SIZE" -> "severity/size";
+            default -> option.name().toLowerCase().replace('_', ' ');
+        };
+    }
+
+    void setSession(ReviewSession s, String projectName) {
+        session = s;
+        shownClaim = -1;
+        project.setText(projectName + " \u2014 reviewer " + s.reviewer().name() + (s.blinded() ? " (blinded)" : ""));
+        s.addListener(this::refresh);
+        refresh();
+    }
+
+    ReviewSession session() {
+        return session;
+    }
+
+    /** Shows the session's position, fields and progress; tells the window which claim is current. */
+    void refresh() {
+        updating = true;
+        try {
+            if (session == null) {
+                list.getItems().clear();
+                caseLine.setText("");
+                progress.setText("");
+                hasClaim.set(false);
+            } else {
+                var current = session.currentClaim();
+                caseLine.setText(session.currentCase().map(c -> "Case " + (session.caseIndex() + 1) + " of " + session.cases().size()
+                        + ": " + c.studyRef() + (current.isPresent() && current.get().modelId() != null
+                        ? " (" + current.get().modelId() + ")" : "")).orElse("The worklist is empty"));
+                list.getItems().setAll(session.claims());
+                list.refresh();
+                if (current.isPresent()) {
+                    list.getSelectionModel().select(session.claimIndex());
+                    list.scrollTo(session.claimIndex());
+                }
+                progress.setText(session.progress().toString());
+                status.setText(session.status());
+                hasClaim.set(current.isPresent());
+                String n = session.fields().note();
+                if (!note.isFocused()) {
+                    note.setText(n == null ? "" : n);
+                }
+            }
+            refreshers.forEach(Runnable::run);
+        } finally {
+            updating = false;
+        }
+        // Only a move to another claim moves the viewer: scoring keys must not pull the crosshair back.
+        var current = session == null ? java.util.Optional.<WorklistItem>empty() : session.currentClaim();
+        if (current.isPresent() && current.get().claim().id() != shownClaim) {
+            shownClaim = current.get().claim().id();
+            onSelected.accept(current.get());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.attest.app.gui;
+
+import dev.attest.annotation.model.ErrorType;
+import dev.attest.annotation.model.EvidenceSupport;
+import dev.attest.annotation.model.Localisation;
+import dev.attest.annotation.model.Significance;
+import dev.attest.annotation.model.Verdict;
+import dev.attest.core.phantom.CtPhantom;
+import dev.attest.dicom.TransferSyntax;
+import dev.attest.dicom.write.SeriesWriter;
+import dev.attest.viewer.fx.PngWriter;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Not a test: a main for looking at the review panel on a real display (Xvfb). Writes a phantom, opens it,
+ * runs the demo model, adds the case to a new project, scores three claims and saves the window as PNG.
+ * Arguments: the PNG file.
+ */
+public final class ReviewScreenshot {
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Path work = Files.createTempDirectory("attest-shot");
+        CtPhantom.Result phantom = CtPhantom.generate(128, 128, 80, 2.5, 2.5, 10, 1);
+        Path dicom = work.resolve("dicom");
+        SeriesWriter.write(phantom.ct(), dicom, SeriesWriter.SeriesInfo.ct("Test^Phantom", "T1", "phantom"),
+                TransferSyntax.EXPLICIT_VR_LE);
+        Platform.startup(() -> { });
+        MainWindow w = fx(() -> {
+            MainWindow window = new MainWindow(new Stage());
+            window.show();
+            window.newProject(work.resolve("project"), "ann");
+            window.open(List.of(dicom));
+            return window;
+        });
+        waitFor(() -> w.imageProperty().get() != null && !w.busyProperty().get());
+        fx(() -> {
+            w.runModel("demo-ct-seg");
+            return null;
+        });
+        waitFor(() -> w.lastRun() != null && !w.busyProperty().get());
+        fx(() -> {
+            w.addCaseToProject();
+            return null;
+        });
+        waitFor(() -> !w.busyProperty().get() && w.review() != null && !w.review().claims().isEmpty());
+        fx(() -> {
+            var r = w.review();
+            r.nextClaim();
+            r.setVerdict(Verdict.CORRECT);
+            r.setSupport(EvidenceSupport.SUPPORTS);
+            r.setLocalisation(Localisation.GOOD);
+            r.setSignificance(Significance.INSIGNIFICANT);
+            r.nextClaim();
+            r.setVerdict(Verdict.PARTIALLY_CORRECT);
+            r.setSupport(EvidenceSupport.PARTIAL);
+            r.setLocalisation(Localisation.HIT_ONLY);
+            r.setErrorType(ErrorType.WRONG_SEVERITY_OR_SIZE);
+            r.nextClaim();
+            r.setVerdict(Verdict.INCORRECT);
+            r.setSupport(EvidenceSupport.CONTRADICTS);
+            r.setErrorType(ErrorType.FALSE_FINDING);
+            r.setNote("mostly bowel gas");
+            return null;
+        });
+        Thread.sleep(1500);
+        fx(() -> {
+            PngWriter.write(w.stage().getScene().snapshot(null), out);
+            w.quit();
+            return null;
+        });
+        System.exit(0);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        FutureTask<T> t = new FutureTask<>(c);
+        Platform.runLater(t);
+        return t.get();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long end = System.currentTimeMillis() + 180_000;
+        while (!fx(condition)) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(200);
+        }
+    }
+}

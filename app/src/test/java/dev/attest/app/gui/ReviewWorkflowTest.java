@@ -1,0 +1,145 @@
+package dev.attest.app.gui;
+
+import dev.attest.annotation.model.Evidence;
+import dev.attest.annotation.model.WorklistItem;
+import dev.attest.app.review.CaseImport;
+import dev.attest.core.geometry.Vec3;
+import dev.attest.core.phantom.CtPhantom;
+import dev.attest.dicom.TransferSyntax;
+import dev.attest.dicom.write.SeriesWriter;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The done-when test of review and scoring (headless Monocle): new project, open a DICOM phantom, run the
+ * built-in demo model, add the case from the keyboard, score every claim with keys alone (one undo among
+ * them), and read the scores back from project.db with plain JDBC, field by field.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReviewWorkflowTest {
+    @TempDir
+    static Path dir;
+    private static Path dicom;
+    private MainWindow window;
+
+    @BeforeAll
+    static void writeCase() throws Exception {
+        CtPhantom.Result phantom = CtPhantom.generate(64, 64, 40, 5, 5, 0, 1);
+        dicom = dir.resolve("dicom");
+        SeriesWriter.write(phantom.ct(), dicom, SeriesWriter.SeriesInfo.ct("Test^Phantom", "T1", "phantom"),
+                TransferSyntax.EXPLICIT_VR_LE);
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage);
+        window.show();
+    }
+
+    private void waitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** One row of the scores table as the test reads it. */
+    record Row(String claim, String reviewer, int version, String verdict, String support, String localisation,
+               String errorType, String significance, String note, boolean superseded, boolean current) {
+    }
+
+    @Test
+    void scoresAWholeCaseFromTheKeyboardAndEveryVersionIsInTheDatabase(FxRobot robot) throws Exception {
+        assertEquals(List.of(), window.actions().keyMap().conflicts(), "the scoring keys clash with no other key");
+        Path projectDir = dir.resolve("project");
+        WaitForAsyncUtils.asyncFx(() -> window.newProject(projectDir, "ann")).get();
+        WaitForAsyncUtils.asyncFx(() -> window.open(List.of(dicom)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.imageProperty().get() != null && !window.busyProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> window.runModel("demo-ct-seg"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.lastRun() != null && !window.busyProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> window.claimsPanel().list().requestFocus()).get();
+
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A); // Models > Add case to project
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.review() != null && !window.review().claims().isEmpty());
+        waitIdle();
+        List<WorklistItem> claims = window.review().claims();
+        List<String> texts = claims.stream().map(i -> i.claim().text()).toList();
+        // The demo model's labels on this coarse phantom, in label order, as FindingText words them.
+        assertEquals(List.of("body, 8,728 mL, mean -150 HU", "right lung, 588 mL, mean -898 HU", "left lung, 1,332 mL, mean -933 HU",
+                "liver, 1,512 mL, mean -83 HU", "right kidney, 92 mL, mean -609 HU", "left kidney, 95 mL, mean 31 HU",
+                "vertebral column, 211 mL, mean 472 HU", "aorta, 32 mL, mean -315 HU", "liver lesion, 42 mL, mean -759 HU",
+                "spleen, 128 mL, mean -415 HU", "inferior vena cava, 43 mL, mean 77 HU"), texts);
+
+        List<Row> expected = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            String text = texts.get(i);
+            if (i > 0) {
+                robot.push(KeyCode.J);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            Evidence evidence = window.review().store().evidence(claims.get(i).claim().id()).get(0);
+            CaseImport.MaskTarget target = CaseImport.target(evidence).orElseThrow();
+            assertEquals(target.centroidLps(), window.crosshairProperty().get().point(), "the crosshair is on " + text);
+            assertEquals(target.labelValue(), window.overlays().highlighted());
+            if (i == 0) {
+                // correct, supports, good, insignificant, then a note
+                robot.push(KeyCode.DIGIT1).push(KeyCode.DIGIT5).push(KeyCode.T).push(KeyCode.DIGIT0)
+                        .push(KeyCode.SHIFT, KeyCode.N).write("ok").push(KeyCode.ENTER);
+                expected.add(new Row(text, "ann", 1, "correct", "supports", null, null, null, null, true, false));
+                expected.add(new Row(text, "ann", 2, "correct", "supports", "good", null, null, null, true, false));
+                expected.add(new Row(text, "ann", 3, "correct", "supports", "good", null, "insignificant", null, true, false));
+                expected.add(new Row(text, "ann", 4, "correct", "supports", "good", null, "insignificant", "ok", false, true));
+            } else if (i == 1) {
+                // incorrect, contradicts, miss, false finding, significant; undo the last; insignificant
+                robot.push(KeyCode.DIGIT3).push(KeyCode.DIGIT7).push(KeyCode.U).push(KeyCode.SHIFT, KeyCode.DIGIT1)
+                        .push(KeyCode.DIGIT9).push(KeyCode.CONTROL, KeyCode.Z).push(KeyCode.DIGIT0);
+                expected.add(new Row(text, "ann", 1, "incorrect", "contradicts", null, null, null, null, true, false));
+                expected.add(new Row(text, "ann", 2, "incorrect", "contradicts", "miss", null, null, null, true, false));
+                expected.add(new Row(text, "ann", 3, "incorrect", "contradicts", "miss", "false_finding", null, null, true, false));
+                expected.add(new Row(text, "ann", 4, "incorrect", "contradicts", "miss", "false_finding", "significant", null, true, false));
+                expected.add(new Row(text, "ann", 5, "incorrect", "contradicts", "miss", "false_finding", null, null, true, false));
+                expected.add(new Row(text, "ann", 6, "incorrect", "contradicts", "miss", "false_finding", "insignificant", null, false, true));
+            } else {
+                // partially correct, partial, hit only, wrong severity or size, insignificant
+                robot.push(KeyCode.DIGIT2).push(KeyCode.DIGIT6).push(KeyCode.Y).push(KeyCode.SHIFT, KeyCode.DIGIT3).push(KeyCode.DIGIT0);
+                expected.add(new Row(text, "ann", 1, "partially_correct", "partial", null, null, null, null, true, false));
+                expected.add(new Row(text, "ann", 2, "partially_correct", "partial", "hit_only", null, null, null, true, false));
+                expected.add(new Row(text, "ann", 3, "partially_correct", "partial", "hit_only", "wrong_severity_or_size", null, null, true, false));
+                expected.add(new Row(text, "ann", 4, "partially_correct", "partial", "hit_only", "wrong_severity_or_size", "insignificant", null, false, true));
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(claims.size() + " of " + claims.size() + " scored", robot.lookup("#review-progress").queryAs(Label.class).getText());
+
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + projectDir.resolve("project.db"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT c.text, r.name, s.version, s.verdict, s.evidence_support, s.localisation,"
+                     + " s.error_type, s.significance, s.note, s.superseded_by, s.is_current FROM scores s"
+                     + " JOIN claims c ON c.id = s.claim_id JOIN reviewers r ON r.id = s.reviewer_id ORDER BY s.claim_id, s.version")) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10) != null, rs.getInt(11) == 1));
+            }
+        }
+        assertEquals(expected, rows);
+    }
+}
