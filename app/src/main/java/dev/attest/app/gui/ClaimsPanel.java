@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import dev.attest.app.review.WorklistChoice;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,13 @@ import java.util.function.Function;
  */
 final class ClaimsPanel extends VBox {
     private final ListView<WorklistItem> list = new ListView<>();
+    private final javafx.scene.control.ComboBox<WorklistChoice> worklist =
+            new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(WorklistChoice.values()));
+    private final javafx.scene.control.CheckBox blinded = new javafx.scene.control.CheckBox("Blinded");
+    private final javafx.scene.control.CheckBox shuffle = new javafx.scene.control.CheckBox("Random order");
+    /** One seed per panel, so a random worklist keeps its order when it is reloaded. */
+    private final long shuffleSeed = System.nanoTime();
+    private String projectName = "";
     private final Label project = new Label("No project open. File \u25B8 New project or Open project.");
     private final Label caseLine = new Label();
     private final Label progress = new Label();
@@ -94,7 +102,17 @@ final class ClaimsPanel extends VBox {
                 session.setNote(note.getText());
             }
         });
-        getChildren().addAll(project, caseLine, list,
+        worklist.setId("review-worklist");
+        blinded.setId("review-blinded");
+        shuffle.setId("review-shuffle");
+        worklist.setValue(WorklistChoice.ALL);
+        worklist.valueProperty().addListener((o, was, now) -> reload());
+        blinded.selectedProperty().addListener((o, was, now) -> reload());
+        shuffle.selectedProperty().addListener((o, was, now) -> reload());
+        // Wraps in the narrow side panel: the list choice on one line, the two switches under it.
+        javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(8, 4, worklist, blinded, shuffle);
+        choices.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(project, choices, caseLine, list,
                 field("Verdict", "review.verdict.", Verdict.values(), ScoreFields::verdict, v -> session.setVerdict(v)),
                 field("Evidence", "review.support.", EvidenceSupport.values(), ScoreFields::support, v -> session.setSupport(v)),
                 field("Localisation", "review.localisation.", Localisation.values(), ScoreFields::localisation,
@@ -170,7 +188,27 @@ final class ClaimsPanel extends VBox {
         };
     }
 
+    /**
+     * Loads the worklist the reader picked (filter, blinded, random order with a seed fixed per session,
+     * so the order stays put while scoring); a refused combination is said in the status line.
+     */
+    private void reload() {
+        if (session == null || updating) {
+            return;
+        }
+        try {
+            session.load(worklist.getValue().query(session.reviewer().id(), blinded.isSelected(),
+                    shuffle.isSelected() ? shuffleSeed : null));
+            project.setText(projectName + " \u2014 reviewer " + session.reviewer().name()
+                    + (session.blinded() ? " (blinded)" : ""));
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+        }
+        refresh();
+    }
+
     void setSession(ReviewSession s, String projectName) {
+        this.projectName = projectName;
         session = s;
         shownClaim = -1;
         project.setText(projectName + " \u2014 reviewer " + s.reviewer().name() + (s.blinded() ? " (blinded)" : ""));

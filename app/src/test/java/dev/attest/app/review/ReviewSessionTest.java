@@ -30,6 +30,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReviewSessionTest {
@@ -245,5 +246,38 @@ class ReviewSessionTest {
         assertEquals(new ScoreFields(Verdict.PARTIALLY_CORRECT, EvidenceSupport.PARTIAL, Localisation.HIT_ONLY,
                 ErrorType.WRONG_LOCATION, Significance.INSIGNIFICANT, "left not right"), s.fields());
         assertEquals("1 of 6 scored", s.progress().toString());
+    }
+
+    @Test
+    void worklistChoicesBecomeTheStoreQueriesTheReaderPicked() {
+        ReviewSession ann = session("ann");
+        ReviewSession bob = session("bob");
+        // ann scores case-1 liver correct, bob incorrect: a disagreement; ann also scores case-3 spleen.
+        ann.selectCase(0);
+        ann.setVerdict(Verdict.CORRECT);
+        ann.setSupport(EvidenceSupport.SUPPORTS);
+        bob.selectCase(0);
+        bob.setVerdict(Verdict.INCORRECT);
+        bob.setSupport(EvidenceSupport.CONTRADICTS);
+        ann.selectCase(2);
+        ann.nextClaim();
+        ann.setVerdict(Verdict.CORRECT);
+        ann.setSupport(EvidenceSupport.SUPPORTS);
+
+        long me = ann.reviewer().id();
+        ann.load(WorklistChoice.UNSCORED.query(me, false, null));
+        assertEquals(List.of("case-1 spleen", "case-2 liver", "case-2 spleen", "case-3 liver"), texts(ann));
+        ann.load(WorklistChoice.DISAGREEMENTS.query(me, false, null));
+        assertEquals(List.of("case-1 liver"), texts(ann));
+        ann.load(WorklistChoice.ALL.query(me, true, null));
+        assertEquals(true, ann.blinded());
+        assertEquals(6, texts(ann).size());
+        ann.load(WorklistChoice.ALL.query(me, false, 7L));
+        List<String> shuffled = texts(ann);
+        ann.load(WorklistChoice.ALL.query(me, false, 7L));
+        assertEquals(shuffled, texts(ann), "the same seed gives the same order");
+        assertEquals("disagreements cannot be listed blinded: they would show other reviewers' verdicts",
+                assertThrows(IllegalArgumentException.class, () -> WorklistChoice.DISAGREEMENTS.query(me, true, null))
+                        .getMessage());
     }
 }
