@@ -1,5 +1,6 @@
 package dev.attest.annotation.edit;
 
+import dev.attest.core.io.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.attest.core.nifti.NiftiWriter;

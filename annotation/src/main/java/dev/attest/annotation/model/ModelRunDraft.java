@@ -1,5 +1,6 @@
 package dev.attest.annotation.model;
 
+import dev.attest.core.io.Sha256;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ public record ModelRunDraft(long caseId, String modelId, String modelVersion, St
     public ModelRunDraft {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(started, "started");
-        if (weightsSha256 != null && !weightsSha256.matches("[0-9a-f]{64}")) {
+        if (weightsSha256 != null && !Sha256.isHex(weightsSha256)) {
             throw new IllegalArgumentException("weights sha256 must be 64 lower-case hex digits, got '" + weightsSha256 + "'");
         }
     }

@@ -1,18 +1,13 @@
 package dev.attest.annotation.store;
 
+import dev.attest.core.io.Sha256;
 import dev.attest.annotation.model.ArtifactRef;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The project's {@code artifacts/} folder: files are copied in under a plain name, fsynced, and referenced by
@@ -39,12 +34,7 @@ final class ArtifactFiles {
             }
             // Copy to a temporary name, fsync, then rename, so a crash never leaves a half-written artifact.
             Path tmp = dir.resolve("." + name + ".tmp");
-            String sha;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256());
-                    OutputStream out = Files.newOutputStream(tmp)) {
-                in.transferTo(out);
-                sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            }
+            String sha = Sha256.copy(Files.newInputStream(source), tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
@@ -57,9 +47,8 @@ final class ArtifactFiles {
 
     Path resolve(ArtifactRef ref) {
         Path file = folder.resolve(ref.relativePath());
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-            in.transferTo(OutputStream.nullOutputStream());
-            String sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try {
+            String sha = Sha256.of(file);
             if (!sha.equals(ref.sha256())) {
                 throw new ProjectStoreException(file + " has sha256 " + sha + " but the project recorded " + ref.sha256()
                         + "; the artifact was changed outside Attest");
@@ -67,14 +56,6 @@ final class ArtifactFiles {
             return file;
         } catch (IOException e) {
             throw new ProjectStoreException("cannot read artifact " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

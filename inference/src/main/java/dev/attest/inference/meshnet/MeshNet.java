@@ -22,7 +22,7 @@ import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.WeightFormat;
 
 import dev.attest.inference.manifest.ModelFile;
-import dev.attest.inference.manifest.Sha256;
+import dev.attest.core.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

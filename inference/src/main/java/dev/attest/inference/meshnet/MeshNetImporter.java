@@ -10,17 +10,12 @@ import dev.attest.inference.manifest.OutputSpec;
 import dev.attest.inference.manifest.WeightFormat;
 
 import dev.attest.inference.manifest.ModelFile;
-import dev.attest.inference.manifest.Sha256;
+import dev.attest.core.io.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -77,20 +72,9 @@ public final class MeshNetImporter {
     /** sha256 of the weight shards, concatenated in manifest order (for one shard, that file's sha256). */
     public static String shardSha256(TfjsLayersModel model) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (Path shard : model.shards()) {
-                try (InputStream in = new DigestInputStream(Files.newInputStream(shard), md)) {
-                    while (in.read(buffer) >= 0) {
-                        // the digest stream hashes as it reads
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
+            return Sha256.ofConcatenated(model.shards());
         } catch (IOException e) {
             throw new TfjsModelException(model.modelJson(), "cannot hash the weight shards: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 

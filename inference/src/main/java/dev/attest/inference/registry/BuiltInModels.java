@@ -1,6 +1,6 @@
 package dev.attest.inference.registry;
 
-import dev.attest.inference.manifest.Sha256;
+import dev.attest.core.io.Sha256;
 import dev.attest.inference.manifest.ManifestFormatException;
 import dev.attest.inference.manifest.ManifestJson;
 import dev.attest.inference.manifest.ModelFile;

@@ -1,4 +1,4 @@
-package dev.attest.inference.manifest;
+package dev.attest.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +8,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
-/** SHA-256 digests as lower-case hex, the form manifests carry. */
+/** SHA-256 digests as lower-case hex: model weights, project artifacts and corrected masks are named by them. */
 public final class Sha256 {
     private Sha256() {
     }
@@ -23,11 +24,26 @@ public final class Sha256 {
     /** Digests a stream to its end (does not close it). */
     public static String of(InputStream in) throws IOException {
         MessageDigest md = newDigest();
+        update(md, in);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The digest of the files' bytes one after another (a model's weight shards, in order). */
+    public static String ofConcatenated(List<Path> files) throws IOException {
+        MessageDigest md = newDigest();
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f)) {
+                update(md, in);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void update(MessageDigest md, InputStream in) throws IOException {
         byte[] buf = new byte[1 << 16];
         for (int n; (n = in.read(buf)) > 0; ) {
             md.update(buf, 0, n);
         }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     /** Copies a stream to a file and returns the digest of what was written, in one pass. */
@@ -39,6 +55,7 @@ public final class Sha256 {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** Whether a string is a digest in the form {@link #of} writes: 64 lower-case hex digits. */
     public static boolean isHex(String s) {
         return s != null && s.length() == 64 && s.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
     }
