@@ -299,7 +299,7 @@ public final class CodecBenchmark {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("perFrameMs", round3(median(ms)));
+        a.put("perFrameMs", round3(Median.of(ms)));
         a.put("minMs", round3(Arrays.stream(ms).min().orElse(Double.NaN)));
         if (many != null) {
             sequential(one);
@@ -315,8 +315,8 @@ public final class CodecBenchmark {
             }
             a.put("nFramePerFrameMs", round3(perFrame(t1, tn)));
             a.put("nFrameParallelPerFrameMs", round3(perFrame(t1, tp)));
-            a.put("t1MedianMs", round3(median(t1)));
-            a.put("tNMedianMs", round3(median(tn)));
+            a.put("t1MedianMs", round3(Median.of(t1)));
+            a.put("tNMedianMs", round3(Median.of(tn)));
         }
         return a;
     }
@@ -340,7 +340,7 @@ public final class CodecBenchmark {
     }
 
     private double perFrame(double[] t1, double[] tn) {
-        return (median(tn) - median(t1)) / (options.frames() - 1);
+        return (Median.of(tn) - Median.of(t1)) / (options.frames() - 1);
     }
 
     // ---- the C++ tools ---------------------------------------------------------------------------
@@ -444,8 +444,8 @@ public final class CodecBenchmark {
         }
         m.put("status", "ok");
         m.put("perFrameMs", round3(perFrame(t1, tn)));
-        m.put("t1MedianMs", round3(median(t1)));
-        m.put("tNMedianMs", round3(median(tn)));
+        m.put("t1MedianMs", round3(Median.of(t1)));
+        m.put("tNMedianMs", round3(Median.of(tn)));
         return m;
     }
 
@@ -601,13 +601,6 @@ public final class CodecBenchmark {
         if (options.progress() != null) {
             options.progress().println(line);
         }
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static double round3(double v) {

@@ -3,6 +3,7 @@ package dev.attest.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.app.bench.HeapSampler;
+import dev.attest.app.bench.Median;
 import dev.attest.core.geometry.Affine;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.progress.Cancellation;
@@ -37,7 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +137,7 @@ public final class InferBenchmarkCommand implements Callable<Integer> {
         Map<String, Object> attest = new LinkedHashMap<>();
         attest.put("engine", engine.toString());
         attest.put("runsSeconds", seconds);
-        attest.put("medianSeconds", median(seconds));
+        attest.put("medianSeconds", Median.of(seconds));
         attest.put("insidePredictorSeconds", predictSeconds);
         attest.put("peakHeapMiBAboveBaseline", peakHeap / 1048576.0);
         attest.put("peakRssMiB", peakRssMiB());
@@ -150,7 +150,7 @@ public final class InferBenchmarkCommand implements Callable<Integer> {
                     "--batch", Integer.toString(batch), "--threads", Integer.toString(nThreads), "--runs", Integer.toString(runs));
             JsonNode py = new ObjectMapper().readTree(runProcess(cmd));
             report.put("python", py);
-            report.put("ratioAttestToPython", Math.round(median(seconds) / py.get("medianSeconds").asDouble() * 1000) / 1000.0);
+            report.put("ratioAttestToPython", Math.round(Median.of(seconds) / py.get("medianSeconds").asDouble() * 1000) / 1000.0);
             long differing = 0;
             for (int c = 0; c < 14; c++) {
                 differing += Math.abs(counts[c] - py.get("labelCounts").get(c).asLong());
@@ -189,7 +189,7 @@ public final class InferBenchmarkCommand implements Callable<Integer> {
         out.put("model", m.id());
         out.put("input", meshnetInput == null ? "synthetic 256^3" : meshnetInput.toString());
         out.put("runsSeconds", secs);
-        out.put("medianSeconds", median(secs));
+        out.put("medianSeconds", Median.of(secs));
         out.put("peakHeapMiBAboveBaseline", peak / 1048576.0);
         return out;
     }
@@ -233,13 +233,6 @@ public final class InferBenchmarkCommand implements Callable<Integer> {
             }
         }
         return c;
-    }
-
-    private static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     /** VmHWM from /proc (Linux): the most resident memory this process has had. */

@@ -3,6 +3,7 @@ package dev.attest.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.app.bench.BenchSeriesGenerator;
 import dev.attest.app.bench.HeapSampler;
+import dev.attest.app.bench.Median;
 import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.volume.Volume;
 import dev.attest.dicom.series.SeriesSelector;
@@ -75,9 +76,9 @@ public final class LoadBenchmarkCommand implements Callable<Integer> {
             loadWriteMs.add((System.nanoTime() - t1) / 1e6);
         }
         Map<String, Object> attest = new LinkedHashMap<>();
-        attest.put("loadMedianMs", median(loadMs));
+        attest.put("loadMedianMs", Median.of(loadMs));
         attest.put("loadMs", loadMs);
-        attest.put("loadAndWriteNiiMedianMs", median(loadWriteMs));
+        attest.put("loadAndWriteNiiMedianMs", Median.of(loadWriteMs));
         attest.put("loadAndWriteNiiMs", loadWriteMs);
         attest.put("peakHeapBytesAboveBaseline", peakHeap);
         attest.put("peakHeapOverVoxelBytes", round3((double) peakHeap / generated.voxelBytes()));
@@ -100,10 +101,10 @@ public final class LoadBenchmarkCommand implements Callable<Integer> {
         if (peerError != null) {
             peer.put("error", peerError);
         } else {
-            peer.put("medianMs", median(peerMs));
+            peer.put("medianMs", Median.of(peerMs));
             peer.put("ms", peerMs);
-            report.put("ratioAttestLoadAndWriteToDcm2niix", round3(median(loadWriteMs) / median(peerMs)));
-            report.put("ratioAttestLoadToDcm2niix", round3(median(loadMs) / median(peerMs)));
+            report.put("ratioAttestLoadAndWriteToDcm2niix", round3(Median.of(loadWriteMs) / Median.of(peerMs)));
+            report.put("ratioAttestLoadToDcm2niix", round3(Median.of(loadMs) / Median.of(peerMs)));
         }
         report.put("dcm2niix", peer);
         System.out.println(new ObjectMapper().writeValueAsString(report));
@@ -127,12 +128,6 @@ public final class LoadBenchmarkCommand implements Callable<Integer> {
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("dcm2niix failed (exit " + p.exitValue() + ")");
         }
-    }
-
-    static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static double round3(double v) {

@@ -1,5 +1,6 @@
 package dev.attest.app.bench.render;
 
+import dev.attest.app.bench.Median;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.core.progress.Cancellation;
 import dev.attest.core.volume.Volume;
@@ -89,8 +90,8 @@ public final class RayCastPart implements RenderBenchPart {
                 cpu.add((processCpuNanos() - c0) / 1e6);
             });
             cpu.remove(0); // the warm-up run that ctx.time does not time either
-            double ours = RenderBenchContext.median(ms);
-            double oursCpu = RenderBenchContext.median(cpu);
+            double ours = Median.of(ms);
+            double oursCpu = Median.of(cpu);
             m.put("attestMedianMs", RenderBenchContext.round3(ours));
             m.put("attestMs", RenderBenchContext.rounded(ms));
             m.put("attestCpuMedianMs", RenderBenchContext.round3(oursCpu));

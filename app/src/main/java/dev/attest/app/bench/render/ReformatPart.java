@@ -1,5 +1,6 @@
 package dev.attest.app.bench.render;
 
+import dev.attest.app.bench.Median;
 import dev.attest.viewer.mpr.Interpolation;
 import dev.attest.viewer.mpr.PlaneResampler;
 import dev.attest.viewer.mpr.SliceImage;
@@ -26,7 +27,7 @@ public final class ReformatPart implements RenderBenchPart {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("what", "PlaneResampler.resample coronal, LINEAR, rows in parallel");
         out.put("imageSize", new int[] {last[0].width(), last[0].height()});
-        out.put("medianMs", RenderBenchContext.round3(RenderBenchContext.median(ms)));
+        out.put("medianMs", RenderBenchContext.round3(Median.of(ms)));
         out.put("ms", RenderBenchContext.rounded(ms));
         return out;
     }

@@ -24,13 +24,6 @@ public record RenderBenchContext(Volume ct, Volume labels, int runs, Path work, 
         return ms;
     }
 
-    /** The median of values; NaN for none. */
-    public static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
     public static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
     }

@@ -1,5 +1,6 @@
 package dev.attest.app.bench.render;
 
+import dev.attest.app.bench.Median;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.volume.Volume;
@@ -53,9 +54,9 @@ public final class SliceRenderPart implements RenderBenchPart {
         out.put("what", "OverlayCompositor.render (as SliceView repaints): window table + label FILL blend in one pass, "
                 + slice.width() + "x" + slice.height() + " slice, single thread");
         out.put("repaints", REPAINTS);
-        double median = RenderBenchContext.median(ms);
+        double median = Median.of(ms);
         out.put("medianMs", RenderBenchContext.round3(median));
-        out.put("windowTableBuildMs", RenderBenchContext.round3(RenderBenchContext.median(buildMs)));
+        out.put("windowTableBuildMs", RenderBenchContext.round3(Median.of(buildMs)));
         out.put("targetMs", TARGET_MS);
         out.put("targetMet", median <= TARGET_MS);
         return out;
