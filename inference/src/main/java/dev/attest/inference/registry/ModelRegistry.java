@@ -147,6 +147,15 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
+    private synchronized ModelLoader loaderFor(ModelManifest m) {
+        ModelLoader loader = loaders.get(m.format());
+        if (loader == null) {
+            throw new EngineUnavailableException("model " + m.id() + ": no loader is registered for weight format "
+                    + m.format() + " (ModelRegistry.registerLoader)");
+        }
+        return loader;
+    }
+
     /**
      * A model from a manifest file outside the registry (e.g. {@code attest infer --model path/manifest.json}),
      * verified like a registered one and loaded by the same loaders. The caller owns and closes it.
@@ -154,14 +163,7 @@ public final class ModelRegistry implements AutoCloseable {
     public PatchPredictor openManifest(Path manifestFile, DeviceChoice device) {
         ModelManifest m = ManifestJson.read(manifestFile);
         Path folder = manifestFile.toAbsolutePath().getParent();
-        ModelLoader loader;
-        synchronized (this) {
-            loader = loaders.get(m.format());
-        }
-        if (loader == null) {
-            throw new EngineUnavailableException("model " + m.id() + ": no loader is registered for weight format "
-                    + m.format() + " (ModelRegistry.registerLoader)");
-        }
+        ModelLoader loader = loaderFor(m);
         try {
             verifyFiles(m.id(), m, folder);
         } catch (IOException ex) {
@@ -184,11 +186,7 @@ public final class ModelRegistry implements AutoCloseable {
             return p;
         }
         RegistryEntry e = entry(id);
-        ModelLoader loader = loaders.get(e.manifest().format());
-        if (loader == null) {
-            throw new EngineUnavailableException("model " + id + ": no loader is registered for weight format "
-                    + e.manifest().format() + " (ModelRegistry.registerLoader)");
-        }
+        ModelLoader loader = loaderFor(e.manifest());
         Path folder = verify(id);
         p = loader.load(e.manifest(), folder, device);
         loaded.put(key, p);
