@@ -247,7 +247,25 @@ public final class InferenceRunner {
         return out;
     }
 
-    private static void writeLabels(short[] values, Volume labels) {
+    /** A label Volume (UINT8 or UINT16) as one array in memory order, the form the filters and counts take. */
+    static short[] readLabels(Volume labels) {
+        int plane = labels.grid().sizeX() * labels.grid().sizeY();
+        short[] out = new short[Math.toIntExact(labels.grid().voxelCount())];
+        for (int z = 0; z < labels.grid().sizeZ(); z++) {
+            Object slice = labels.sliceArray(z);
+            if (slice instanceof byte[] b) {
+                for (int i = 0; i < plane; i++) {
+                    out[z * plane + i] = (short) (b[i] & 0xFF);
+                }
+            } else {
+                System.arraycopy((short[]) slice, 0, out, z * plane, plane);
+            }
+        }
+        return out;
+    }
+
+    /** Writes {@link #readLabels}' array back into a label Volume of the same grid. */
+    static void writeLabels(short[] values, Volume labels) {
         int plane = labels.grid().sizeX() * labels.grid().sizeY();
         for (int z = 0; z < labels.grid().sizeZ(); z++) {
             Object slice = labels.sliceArray(z);

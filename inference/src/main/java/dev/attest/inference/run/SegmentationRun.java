@@ -47,20 +47,10 @@ public final class SegmentationRun {
                 evidenceClass, progress, cancellation);
         long t1 = System.nanoTime();
         var source = volume.grid();
-        short[] labels = new short[Math.toIntExact(source.voxelCount())];
-        int plane = source.sizeX() * source.sizeY();
-        for (int z = 0; z < source.sizeZ(); z++) {
-            for (int i = 0; i < plane; i++) {
-                labels[z * plane + i] = (short) r.labels().getStored(i % source.sizeX(), i / source.sizeX(), z);
-            }
-        }
+        short[] labels = InferenceRunner.readLabels(r.labels());
         if (options.largestComponent()) {
             LargestComponentFilter.apply(labels, source.sizeX(), source.sizeY(), source.sizeZ(), options.connectivity());
-            for (int z = 0; z < source.sizeZ(); z++) {
-                for (int i = 0; i < plane; i++) {
-                    r.labels().setStored(i % source.sizeX(), i / source.sizeX(), z, labels[z * plane + i]);
-                }
-            }
+            InferenceRunner.writeLabels(labels, r.labels());
         }
         r.labels().setName(manifest.id() + " labels");
         Map<String, Volume> maps = new LinkedHashMap<>();
