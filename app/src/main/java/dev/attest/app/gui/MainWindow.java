@@ -576,10 +576,15 @@ public final class MainWindow {
                 return LabelMapLoader.load(file, current);
             }
         }, cancellation, labels -> {
-            overlays.showLabels(labels);
-            threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
+            showLabels(labels);
             message.setText("Labels: " + labels.name() + (labels.notice().isEmpty() ? "" : " \u2014 " + labels.notice()));
         });
+    }
+
+    /** A label map in the 2D overlays and, as surfaces, in the 3D view: the one way labels are shown. */
+    private void showLabels(LabelMapLoader.LabelMap labels) {
+        overlays.showLabels(labels);
+        threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
     }
 
     void chooseHeatMap() {
@@ -876,9 +881,8 @@ public final class MainWindow {
             }
             ModelManifest manifest = models().entry(id).manifest();
             LabelMapLoader.LabelMap runLabels = ModelOverlays.labels(manifest, result);
-            overlays.showLabels(runLabels);
+            showLabels(runLabels);
             ModelOverlays.heatMap(manifest, result).ifPresent(overlays::showHeatMap);
-            threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
             enginePanel.show(result.provenance().engine());
             lastRun = result;
             lastRunLabels = runLabels;
