@@ -110,7 +110,9 @@ public final class InferCommand implements Callable<Integer> {
             } else {
                 manifest = registry.entry(model).manifest();
                 predictor = registry.open(model, deviceChoice);
-                folder = registry.verify(model);
+                // open() has verified the files; the folder is only needed for a gradient copy, so they are
+                // not hashed a second time otherwise.
+                folder = wantsGradients() ? registry.verify(model) : null;
             }
             try (DjlModelPredictor gradients = wantsGradients() ? gradientCopy(manifest, folder, deviceChoice) : null) {
                 if (evidence != null && !evidence.isEmpty()) {
