@@ -5,6 +5,9 @@ import dev.attest.annotation.model.ArtifactRef;
 import dev.attest.annotation.model.AuditEntry;
 import dev.attest.annotation.model.CaseDraft;
 import dev.attest.annotation.model.Claim;
+import dev.attest.annotation.model.ClaimCheck;
+import dev.attest.annotation.model.ClaimCheckDraft;
+import dev.attest.annotation.model.ClaimRevision;
 import dev.attest.annotation.model.ClaimDraft;
 import dev.attest.annotation.model.CorrectedAnnotation;
 import dev.attest.annotation.model.CorrectionDraft;
@@ -86,6 +89,21 @@ public interface ProjectStore extends AutoCloseable {
     CorrectedAnnotation addCorrection(CorrectionDraft correction);
 
     List<CorrectedAnnotation> corrections(long caseId);
+
+    /** Records where a case's image is (a NIfTI file or DICOM folder), for cases imported without one or moved. */
+    ReviewCase setImageRef(long caseId, String imageRef);
+
+    /** Stores automatic consistency check results; earlier results of the same kind for a claim stay in history. */
+    List<ClaimCheck> addChecks(List<ClaimCheckDraft> checks);
+
+    /** The newest check result of each kind for a claim. */
+    List<ClaimCheck> checks(long claimId);
+
+    /** Keeps a reviewer's edit of a claim's text as its next version (the model's text is version 1). */
+    ClaimRevision reviseClaim(long claimId, long editorId, String text);
+
+    /** A claim's text revisions, oldest first; empty when nobody edited it. */
+    List<ClaimRevision> revisions(long claimId);
 
     MissedFinding addMissedFinding(long caseId, long reviewerId, String text, String geometryJson);
 

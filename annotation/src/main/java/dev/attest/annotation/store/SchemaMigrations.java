@@ -18,15 +18,20 @@ import java.util.List;
 public final class SchemaMigrations {
 
     /** The newest schema version this code writes and understands. */
-    public static final int LATEST = 1;
+    public static final int LATEST = 2;
 
     private SchemaMigrations() {
     }
 
     /** Applies the migrations the database lacks; refuses a database newer than {@link #LATEST}. */
     public static void migrate(Connection connection, SqlDialect dialect, Path file) throws SQLException {
+        migrate(connection, dialect, file, LATEST);
+    }
+
+    /** Applies the migrations up to target only: how tests make a project as an older Attest left it. */
+    static void migrate(Connection connection, SqlDialect dialect, Path file, int target) throws SQLException {
         int current = currentVersion(connection, file);
-        for (int v = current + 1; v <= LATEST; v++) {
+        for (int v = current + 1; v <= target; v++) {
             List<String> statements = migration(v, dialect);
             try (Statement st = connection.createStatement()) {
                 for (String sql : statements) {
@@ -77,14 +82,42 @@ public final class SchemaMigrations {
         return switch (version) {
             case 1 -> "reviewers, cases, assignments, model runs, claims, evidence, scores, corrections,"
                     + " missed findings, acceptability, audit log";
+            case 2 -> "where each case's image is, automatic consistency checks per claim, reviewers' revisions of"
+                    + " claim text";
             default -> throw new IllegalArgumentException("no migration " + version);
         };
     }
 
     static List<String> migration(int version, SqlDialect d) {
-        if (version != 1) {
-            throw new IllegalArgumentException("no migration " + version);
-        }
+        return switch (version) {
+            case 1 -> migration1(d);
+            case 2 -> migration2(d);
+            default -> throw new IllegalArgumentException("no migration " + version);
+        };
+    }
+
+    /**
+     * Version 2: a case remembers where its image is (so a review-only session can reopen it, and an export
+     * can convert it); claims get their automatic check results and the text revisions reviewers make.
+     */
+    private static List<String> migration2(SqlDialect d) {
+        String id = d.idColumn();
+        List<String> s = new ArrayList<>();
+        s.add("ALTER TABLE cases ADD COLUMN image_ref TEXT");
+        s.add("CREATE TABLE claim_checks (id " + id + ", claim_id BIGINT NOT NULL REFERENCES claims (id),"
+                + " check_kind TEXT NOT NULL, outcome TEXT NOT NULL CHECK (outcome IN ('pass', 'fail', 'unknown')),"
+                + " value DOUBLE PRECISION, detail TEXT, created_at TEXT NOT NULL)");
+        s.add("CREATE INDEX claim_checks_claim ON claim_checks (claim_id, id)");
+        s.add("CREATE TABLE claim_revisions (id " + id + ", claim_id BIGINT NOT NULL REFERENCES claims (id),"
+                + " version INTEGER NOT NULL CHECK (version >= 2), text TEXT NOT NULL,"
+                + " editor_id BIGINT NOT NULL REFERENCES reviewers (id), created_at TEXT NOT NULL,"
+                + " UNIQUE (claim_id, version))");
+        s.addAll(d.forbidUpdates("claim_revisions", List.of("claim_id", "version", "text", "editor_id", "created_at")));
+        s.addAll(d.forbidDeletes("claim_revisions"));
+        return s;
+    }
+
+    private static List<String> migration1(SqlDialect d) {
         String id = d.idColumn();
         List<String> s = new ArrayList<>();
         s.add("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"

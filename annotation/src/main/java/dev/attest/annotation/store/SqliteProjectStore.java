@@ -6,7 +6,11 @@ import dev.attest.annotation.model.Acceptability;
 import dev.attest.annotation.model.ArtifactRef;
 import dev.attest.annotation.model.AuditEntry;
 import dev.attest.annotation.model.CaseDraft;
+import dev.attest.annotation.model.CheckOutcome;
 import dev.attest.annotation.model.Claim;
+import dev.attest.annotation.model.ClaimCheck;
+import dev.attest.annotation.model.ClaimCheckDraft;
+import dev.attest.annotation.model.ClaimRevision;
 import dev.attest.annotation.model.ClaimDraft;
 import dev.attest.annotation.model.ClaimKind;
 import dev.attest.annotation.model.CorrectedAnnotation;
@@ -63,7 +67,8 @@ public final class SqliteProjectStore implements ProjectStore {
             + " localisation, error_type, significance, note, created_at, superseded_by, is_current";
     private static final String CLAIM_COLUMNS = "c.id, c.case_id, c.run_id, c.kind, c.text, c.label_value,"
             + " c.numeric_value, c.unit, c.created_at";
-    private static final String CASE_COLUMNS = "k.id, k.study_ref, k.site, k.scanner, k.modality, k.created_at";
+    private static final String CASE_COLUMNS = "k.id, k.study_ref, k.site, k.scanner, k.modality, k.created_at,"
+            + " k.image_ref";
 
     private final Path folder;
     private final Path dbFile;
@@ -276,7 +281,7 @@ public final class SqliteProjectStore implements ProjectStore {
             Instant at = now();
             List<ReviewCase> out = new ArrayList<>(drafts.size());
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cases (study_ref, site, scanner,"
-                    + " modality, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id");
+                    + " modality, created_at, image_ref) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
                     PreparedStatement auditPs = auditStatement()) {
                 for (CaseDraft d : drafts) {
                     ps.setString(1, d.studyRef());
@@ -284,9 +289,10 @@ public final class SqliteProjectStore implements ProjectStore {
                     ps.setString(3, d.scanner());
                     ps.setString(4, d.modality());
                     ps.setString(5, at.toString());
+                    ps.setString(6, d.imageRef());
                     long id = insertReturningId(ps);
                     audit(auditPs, null, at, "import", "case", id, details("study_ref", d.studyRef(), "site", d.site()));
-                    out.add(new ReviewCase(id, d.studyRef(), d.site(), d.scanner(), d.modality(), at));
+                    out.add(new ReviewCase(id, d.studyRef(), d.site(), d.scanner(), d.modality(), at, d.imageRef()));
                 }
             }
             return out;
@@ -631,6 +637,95 @@ public final class SqliteProjectStore implements ProjectStore {
                         rs.getString(4), Instant.parse(rs.getString(5)))));
     }
 
+    @Override
+    public ReviewCase setImageRef(long caseId, String imageRef) {
+        return write("set the image of case " + caseId, () -> {
+            Instant at = now();
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE cases SET image_ref = ? WHERE id = ?")) {
+                ps.setString(1, imageRef);
+                ps.setLong(2, caseId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("no case " + caseId + " in " + dbFile);
+                }
+            }
+            audit1(null, at, "set_image", "case", caseId, details("image_ref", imageRef));
+            return query("SELECT " + CASE_COLUMNS + " FROM cases k WHERE k.id = " + caseId, rs -> readCase(rs, 1)).get(0);
+        });
+    }
+
+    @Override
+    public List<ClaimCheck> addChecks(List<ClaimCheckDraft> drafts) {
+        return write("store " + drafts.size() + " claim checks", () -> {
+            Instant at = now();
+            List<ClaimCheck> out = new ArrayList<>(drafts.size());
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO claim_checks (claim_id, check_kind,"
+                    + " outcome, value, detail, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+                for (ClaimCheckDraft d : drafts) {
+                    ps.setLong(1, d.claimId());
+                    ps.setString(2, d.kind());
+                    ps.setString(3, d.outcome().code());
+                    if (d.value() == null || !Double.isFinite(d.value())) {
+                        ps.setNull(4, java.sql.Types.DOUBLE);
+                    } else {
+                        ps.setDouble(4, d.value());
+                    }
+                    ps.setString(5, d.detail());
+                    ps.setString(6, at.toString());
+                    long id = insertReturningId(ps);
+                    Double value = d.value() == null || !Double.isFinite(d.value()) ? null : d.value();
+                    out.add(new ClaimCheck(id, d.claimId(), d.kind(), d.outcome(), value, d.detail(), at));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<ClaimCheck> checks(long claimId) {
+        // The newest row per kind: re-running the checks after an edit supersedes the earlier results.
+        return read("read checks of claim " + claimId, () -> query("SELECT id, claim_id, check_kind, outcome, value,"
+                + " detail, created_at FROM claim_checks x WHERE claim_id = " + claimId + " AND id = (SELECT MAX(id)"
+                + " FROM claim_checks y WHERE y.claim_id = x.claim_id AND y.check_kind = x.check_kind) ORDER BY id",
+                rs -> {
+                    double v = rs.getDouble(5);
+                    Double value = rs.wasNull() ? null : v;
+                    return new ClaimCheck(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            CheckOutcome.fromCode(rs.getString(4)), value, rs.getString(6), Instant.parse(rs.getString(7)));
+                }));
+    }
+
+    @Override
+    public ClaimRevision reviseClaim(long claimId, long editorId, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a claim's text cannot be empty");
+        }
+        return write("revise claim " + claimId, () -> {
+            Instant at = now();
+            int version = query("SELECT COALESCE(MAX(version), 1) + 1 FROM claim_revisions WHERE claim_id = " + claimId,
+                    rs -> rs.getInt(1)).get(0);
+            long id;
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO claim_revisions (claim_id, version,"
+                    + " text, editor_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setLong(1, claimId);
+                ps.setInt(2, version);
+                ps.setString(3, text.strip());
+                ps.setLong(4, editorId);
+                ps.setString(5, at.toString());
+                id = insertReturningId(ps);
+            }
+            audit1(editorId, at, "revise", "claim", claimId, details("version", version, "text", text.strip()));
+            return new ClaimRevision(id, claimId, version, text.strip(), editorId, at);
+        });
+    }
+
+    @Override
+    public List<ClaimRevision> revisions(long claimId) {
+        return read("read revisions of claim " + claimId, () -> query("SELECT id, claim_id, version, text, editor_id,"
+                + " created_at FROM claim_revisions WHERE claim_id = " + claimId + " ORDER BY version",
+                rs -> new ClaimRevision(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
+                        Instant.parse(rs.getString(6)))));
+    }
+
     // ---- worklist and progress ----------------------------------------------------------------------------
 
     @Override
@@ -726,7 +821,7 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     private static WorklistRow readRow(ResultSet rs) throws SQLException {
-        return new WorklistRow(readClaim(rs, 1), readCase(rs, 10), rs.getString(16), rs.getString(17));
+        return new WorklistRow(readClaim(rs, 1), readCase(rs, 10), rs.getString(17), rs.getString(18));
     }
 
     private static String idList(List<Long> ids) {
@@ -817,7 +912,7 @@ public final class SqliteProjectStore implements ProjectStore {
 
     private static ReviewCase readCase(ResultSet rs, int at) throws SQLException {
         return new ReviewCase(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3),
-                rs.getString(at + 4), Instant.parse(rs.getString(at + 5)));
+                rs.getString(at + 4), Instant.parse(rs.getString(at + 5)), rs.getString(at + 6));
     }
 
     private static ArtifactRef artifact(String path, String sha) {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.attest.annotation.model.AnnotationKind;
 import dev.attest.annotation.model.ArtifactRef;
+import dev.attest.annotation.model.CheckOutcome;
+import dev.attest.annotation.model.ClaimCheck;
+import dev.attest.annotation.model.ClaimCheckDraft;
+import dev.attest.annotation.model.ClaimRevision;
 import dev.attest.annotation.model.CorrectedAnnotation;
 import dev.attest.annotation.model.CorrectionDraft;
 import dev.attest.annotation.model.Evidence;
@@ -101,5 +105,27 @@ class ProjectRecordsTest {
         assertEquals(List.of(fixed, point), store.corrections(caseId));
         assertEquals(List.of(missed), store.missedFindings(caseId));
         assertEquals(List.of(), store.missedFindings(p.cases().get(1).id()));
+    }
+
+    @Test
+    void checksKeepTheNewestPerKindAndRevisionsNumberFromTwo() {
+        long claim = p.claims().get(0).id();
+        p.store().addChecks(List.of(new ClaimCheckDraft(claim, "laterality", CheckOutcome.FAIL, 0.12, "88% on the left"),
+                new ClaimCheckDraft(claim, "size", CheckOutcome.UNKNOWN, null, "no size claimed")));
+        List<ClaimCheck> rerun = p.store().addChecks(List.of(
+                new ClaimCheckDraft(claim, "laterality", CheckOutcome.PASS, 0.97, "97% on the right")));
+        ClaimRevision first = p.store().reviseClaim(claim, p.ann().id(), "  Liver volume 1,400 mL. ");
+        ClaimRevision second = p.store().reviseClaim(claim, p.ben().id(), "Liver volume 1,450 mL.");
+        ProjectStore store = reopen();
+        List<ClaimCheck> checks = store.checks(claim);
+        assertEquals(List.of("size", "laterality"), checks.stream().map(ClaimCheck::kind).toList());
+        assertEquals(rerun.get(0), checks.get(1));
+        assertEquals(null, checks.get(0).value());
+        assertEquals(List.of(first, second), store.revisions(claim));
+        assertEquals(2, first.version());
+        assertEquals("Liver volume 1,400 mL.", first.text());
+        assertEquals(3, second.version());
+        assertEquals(List.of(), store.revisions(p.claims().get(1).id()));
+        assertThrows(IllegalArgumentException.class, () -> store.reviseClaim(claim, p.ann().id(), " "));
     }
 }

@@ -1,5 +1,7 @@
 package dev.attest.app.gui;
 
+import dev.attest.annotation.model.Acceptability;
+import dev.attest.annotation.model.ReportAcceptability;
 import dev.attest.annotation.model.ErrorType;
 import dev.attest.annotation.model.EvidenceSupport;
 import dev.attest.annotation.model.Localisation;
@@ -44,6 +46,9 @@ final class ClaimsPanel extends VBox {
     private final Label progress = new Label();
     private final Label status = new Label();
     private final TextField note = new TextField();
+    private final TextField missed = new TextField();
+    private final Label missedList = new Label();
+    private final java.util.function.Supplier<dev.attest.core.geometry.Vec3> crosshair;
     private final BooleanProperty hasClaim;
     private long shownClaim = -1;
     private final List<Runnable> refreshers = new ArrayList<>();
@@ -53,8 +58,13 @@ final class ClaimsPanel extends VBox {
     private boolean updating;
     private boolean swallowTyped;
 
-    ClaimsPanel(ActionRegistry actions, BooleanProperty hasClaim, Consumer<WorklistItem> onSelected) {
+    /**
+     * @param crosshair where a missed finding is placed: the crosshair's point in LPS mm, null when no image is open
+     */
+    ClaimsPanel(ActionRegistry actions, BooleanProperty hasClaim, Consumer<WorklistItem> onSelected,
+                java.util.function.Supplier<dev.attest.core.geometry.Vec3> crosshair) {
         super(5);
+        this.crosshair = crosshair;
         this.hasClaim = hasClaim;
         this.actions = actions;
         this.onSelected = onSelected;
@@ -83,13 +93,27 @@ final class ClaimsPanel extends VBox {
         status.setStyle("-fx-text-fill: #666;");
         note.setId("review-note");
         note.setPromptText("Note (Enter saves)");
-        note.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
-            if (swallowTyped) {
-                swallowTyped = false;
-                e.consume();
+        for (TextField typed : List.of(note, missed)) {
+            typed.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+                if (swallowTyped) {
+                    swallowTyped = false;
+                    e.consume();
+                }
+            });
+            typed.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> swallowTyped = false);
+        }
+        missed.setId("review-missed");
+        missed.setPromptText("Missed finding (Enter records it at the crosshair)");
+        missed.setOnAction(e -> {
+            if (session != null && !missed.getText().isBlank()) {
+                session.addMissedFinding(missed.getText(), crosshair.get());
+                missed.clear();
             }
+            list.requestFocus();
         });
-        note.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> swallowTyped = false);
+        missedList.setId("review-missed-list");
+        missedList.setWrapText(true);
+        missedList.setStyle("-fx-font-size: 10px; -fx-text-fill: #444;");
         note.setOnAction(e -> {
             if (session != null) {
                 session.setNote(note.getText());
@@ -113,14 +137,15 @@ final class ClaimsPanel extends VBox {
         javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(8, 4, worklist, blinded, shuffle);
         choices.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(project, choices, caseLine, list,
-                field("Verdict", "review.verdict.", Verdict.values(), ScoreFields::verdict, v -> session.setVerdict(v)),
-                field("Evidence", "review.support.", EvidenceSupport.values(), ScoreFields::support, v -> session.setSupport(v)),
-                field("Localisation", "review.localisation.", Localisation.values(), ScoreFields::localisation,
-                        v -> session.setLocalisation(v)),
-                field("Error", "review.error.", ErrorType.values(), ScoreFields::errorType, v -> session.setErrorType(v)),
-                field("Significance", "review.significance.", Significance.values(), ScoreFields::significance,
-                        v -> session.setSignificance(v)),
-                note, progress, status);
+                field("Verdict", "review.verdict.", Verdict.values(), ScoreFields::verdict),
+                field("Evidence", "review.support.", EvidenceSupport.values(), ScoreFields::support),
+                field("Localisation", "review.localisation.", Localisation.values(), ScoreFields::localisation),
+                field("Error", "review.error.", ErrorType.values(), ScoreFields::errorType),
+                field("Significance", "review.significance.", Significance.values(), ScoreFields::significance),
+                note, reportHeading(),
+                caseField("Report", "review.acceptability.", Acceptability.values(),
+                        () -> session.acceptability().map(ReportAcceptability::acceptability).orElse(null)),
+                missed, missedList, progress, status);
         setPadding(new Insets(0));
         refresh();
     }
@@ -148,30 +173,67 @@ final class ClaimsPanel extends VBox {
     }
 
     /** One field: its name and a button per option labelled with the option's key, bound to the key map. */
-    private <E extends Enum<E>> VBox field(String name, String actionPrefix, E[] options, Function<ScoreFields, E> current,
-                                           Consumer<E> set) {
+    private <E extends Enum<E>> VBox field(String name, String actionPrefix, E[] options, Function<ScoreFields, E> current) {
         FlowPane buttons = new FlowPane(3, 3);
         for (E option : options) {
-            ToggleButton b = new ToggleButton();
-            b.setMnemonicParsing(false);
-            b.setId("score-" + actionPrefix.substring("review.".length()) + option.name().toLowerCase());
-            b.setFocusTraversable(false);
-            b.setStyle("-fx-font-size: 10px; -fx-padding: 2 5 2 5;");
-            AppAction a = actions.get(actionPrefix + option.name().toLowerCase().replace('_', '-'));
-            Runnable label = () -> {
-                var key = a.acceleratorProperty().get();
-                b.setText((key == null ? "" : key.getDisplayText() + " ") + words(option));
-            };
-            a.acceleratorProperty().addListener((o, was, now) -> label.run());
-            label.run();
-            b.setOnAction(e -> {
-                a.fire();
-                refresh(); // the toggle flipped itself; show the session's state
-            });
-            b.disableProperty().bind(hasClaim.not());
+            ToggleButton b = optionButton(actionPrefix, option);
             refreshers.add(() -> b.setSelected(session != null && current.apply(session.fields()) == option));
             buttons.getChildren().add(b);
         }
+        return titled(name, buttons);
+    }
+
+    /** The per-report part below the per-claim fields: it applies to the whole case, not the selected claim. */
+    private static Label reportHeading() {
+        Label l = new Label("Whole report (this case)");
+        l.setStyle("-fx-font-size: 11px; -fx-font-weight: bold; -fx-text-fill: #444; -fx-padding: 6 0 0 0;");
+        return l;
+    }
+
+    /**
+     * Moves the keyboard to the missed-finding field; like {@link #focusNote()}, the typed character of the
+     * key that asked for it is dropped.
+     */
+    void focusMissedFinding() {
+        swallowTyped = true;
+        missed.requestFocus();
+    }
+
+    /** A per-case field: a button per option with its key, showing the session's current value. */
+    private <E extends Enum<E>> VBox caseField(String name, String actionPrefix, E[] options,
+                                               java.util.function.Supplier<E> current) {
+        FlowPane buttons = new FlowPane(3, 3);
+        for (E option : options) {
+            ToggleButton b = optionButton(actionPrefix, option);
+            refreshers.add(() -> b.setSelected(session != null && current.get() == option));
+            buttons.getChildren().add(b);
+        }
+        return titled(name, buttons);
+    }
+
+    /** A toggle for one option, labelled with its key from the key map, that fires the option's action. */
+    private <E extends Enum<E>> ToggleButton optionButton(String actionPrefix, E option) {
+        ToggleButton b = new ToggleButton();
+        b.setMnemonicParsing(false);
+        b.setId("score-" + actionPrefix.substring("review.".length()) + option.name().toLowerCase());
+        b.setFocusTraversable(false);
+        b.setStyle("-fx-font-size: 10px; -fx-padding: 2 5 2 5;");
+        AppAction a = actions.get(actionPrefix + option.name().toLowerCase().replace('_', '-'));
+        Runnable label = () -> {
+            var key = a.acceleratorProperty().get();
+            b.setText((key == null ? "" : key.getDisplayText() + " ") + words(option));
+        };
+        a.acceleratorProperty().addListener((o, was, now) -> label.run());
+        label.run();
+        b.setOnAction(e -> {
+            a.fire();
+            refresh(); // the toggle flipped itself; show the session's state
+        });
+        b.disableProperty().bind(hasClaim.not());
+        return b;
+    }
+
+    private static VBox titled(String name, FlowPane buttons) {
         Label l = new Label(name);
         l.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
         VBox box = new VBox(1, l, buttons);
@@ -184,6 +246,7 @@ final class ClaimsPanel extends VBox {
         return switch (option.name()) {
             case "NONE_OR_OFF_TARGET" -> "none/off-target";
             case "WRONG_SEVERITY_OR_SIZE" -> "severity/size";
+            case "ACCEPTABLE_WITH_EDITS" -> "with edits";
             default -> option.name().toLowerCase().replace('_', ' ');
         };
     }
@@ -247,6 +310,9 @@ final class ClaimsPanel extends VBox {
                 if (!note.isFocused()) {
                     note.setText(n == null ? "" : n);
                 }
+                var missedFindings = session.missedFindings();
+                missedList.setText(missedFindings.isEmpty() ? "" : "Missed: " + String.join("; ",
+                        missedFindings.stream().map(m -> m.text()).toList()));
             }
             refreshers.forEach(Runnable::run);
         } finally {

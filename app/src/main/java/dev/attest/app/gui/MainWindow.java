@@ -1,5 +1,6 @@
 package dev.attest.app.gui;
 
+import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.model.CaseDraft;
 import dev.attest.annotation.model.Evidence;
 import dev.attest.annotation.model.WorklistItem;
@@ -7,6 +8,8 @@ import dev.attest.annotation.store.ProjectStore;
 import dev.attest.annotation.store.Projects;
 import dev.attest.app.open.ImageLoader;
 import dev.attest.app.review.CaseImport;
+import dev.attest.app.review.CaseRefs;
+import dev.attest.app.review.CaseReopen;
 import dev.attest.app.review.ProvenanceFacts;
 import dev.attest.app.review.ReviewSession;
 import dev.attest.app.open.LabelMapLoader;
@@ -164,7 +167,7 @@ public final class MainWindow {
         browser = new StudyBrowser(this::openRow);
         sliceViews.forEach(v -> v.setOnCursor(this::showReadout));
         WorkstationActions.declare(this, actions);
-        claimsPanel = new ClaimsPanel(actions, hasClaim, this::showEvidence);
+        claimsPanel = new ClaimsPanel(actions, hasClaim, this::showEvidence, () -> image.get() == null ? null : crosshair.get().point());
     }
 
     public ActionRegistry actions() {
@@ -998,7 +1001,7 @@ public final class MainWindow {
         }
         ProjectStore store = project;
         ReviewSession session = review;
-        CaseDraft draft = new CaseDraft(studyRef(current), null, null, current.modality());
+        CaseDraft draft = new CaseDraft(CaseRefs.studyRef(current), null, null, current.modality(), CaseRefs.imageRef(current));
         run("Adding case to project", new Task<CaseImport.ImportedCase>() {
             @Override
             protected CaseImport.ImportedCase call() {
@@ -1023,22 +1026,13 @@ public final class MainWindow {
         });
     }
 
-    /** The series UID for DICOM, the file for NIfTI, else the title: what identifies the study in the project. */
-    private static String studyRef(OpenedImage opened) {
-        if (opened.seriesInstanceUid() != null) {
-            return opened.seriesInstanceUid();
-        }
-        String file = opened.volume().properties().get("source.file");
-        return file != null ? file : opened.title();
-    }
-
     /**
      * Moves the viewer to a claim's evidence: crosshair on the label's centroid, labels shown, the label
      * highlighted in the legend. Only when the image on screen is the claim's case.
      */
     private void showEvidence(WorklistItem item) {
         if (imageCaseId == null || imageCaseId != item.reviewCase().id()) {
-            message.setText("Claim of case " + item.reviewCase().studyRef() + ": open its image to see the evidence");
+            reopenCase(item);
             return;
         }
         for (Evidence e : project.evidence(item.claim().id())) {
@@ -1052,8 +1046,48 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Opens the claim's case from what the project recorded (its image and newest label map) in the background,
+     * then shows the claim's evidence: review needs no model and no engine.
+     */
+    private void reopenCase(WorklistItem item) {
+        ReviewCase kase = item.reviewCase();
+        if (kase.imageRef() == null) {
+            message.setText("Claim of case " + kase.studyRef() + ": the project does not record its image; open it to see"
+                    + " the evidence");
+            return;
+        }
+        ProjectStore store = project;
+        Cancellation cancellation = new Cancellation();
+        record Reopened(OpenedImage image, LabelMapLoader.LabelMap labels) {
+        }
+        run("Opening case " + kase.studyRef(), new Task<Reopened>() {
+            @Override
+            protected Reopened call() throws IOException {
+                OpenedImage opened = CaseReopen.image(kase, (done, total, text) -> updateProgress(done, Math.max(total, 1)),
+                        cancellation);
+                var mapFile = CaseReopen.labelMap(store, kase.id());
+                return new Reopened(opened, mapFile.isPresent() ? LabelMapLoader.load(mapFile.get(), opened) : null);
+            }
+        }, cancellation, reopened -> {
+            if (project != store) {
+                return; // the project was closed meanwhile
+            }
+            show(reopened.image());
+            if (reopened.labels() != null) {
+                showLabels(reopened.labels());
+            }
+            imageCaseId = kase.id();
+            showEvidence(item);
+        });
+    }
+
     void focusNote() {
         claimsPanel.focusNote();
+    }
+
+    void focusMissedFinding() {
+        claimsPanel.focusMissedFinding();
     }
 
     void quit() {

@@ -1,5 +1,6 @@
 package dev.attest.app.gui;
 
+import dev.attest.annotation.model.Acceptability;
 import dev.attest.annotation.model.ErrorType;
 import dev.attest.annotation.model.EvidenceSupport;
 import dev.attest.annotation.model.Localisation;
@@ -139,6 +140,13 @@ final class WorkstationActions {
                     significanceKeys[s.ordinal()], () -> w.review().setSignificance(s))).enabledWhen(claim);
         }
         a.add(AppAction.of("review.note", "Write a note on the claim", "Shift+N", w::focusNote)).enabledWhen(claim);
+        // Per report (the whole case): its acceptability on Shift+8/9/0 after the error types, a missed finding typed after Shift+M.
+        for (Acceptability v : Acceptability.values()) {
+            a.add(AppAction.of(id("review.acceptability.", v), "Report: " + ClaimsPanel.words(v),
+                    new String[] {"Shift+8", "Shift+9", "Shift+0"}[v.ordinal()], () -> w.review().setAcceptability(v))).enabledWhen(claim);
+        }
+        a.add(AppAction.of("review.missed", "Add a finding the model missed (at the crosshair)", "Shift+M",
+                w::focusMissedFinding)).enabledWhen(claim);
         a.add(AppAction.of("review.next-claim", "Next claim", "J", () -> w.review().nextClaim())).enabledWhen(claim);
         a.add(AppAction.of("review.previous-claim", "Previous claim", "K", () -> w.review().previousClaim())).enabledWhen(claim);
         a.add(AppAction.of("review.next-case", "Next case", "Shift+J", () -> w.review().nextCase())).enabledWhen(claim);

@@ -2,6 +2,7 @@ package dev.attest.app.project;
 
 import dev.attest.annotation.model.CaseDraft;
 import dev.attest.app.open.StudyScan;
+import dev.attest.app.review.CaseRefs;
 import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.ProgressListener;
 import dev.attest.dicom.DicomDataset;
@@ -47,15 +48,17 @@ public final class CaseFinder {
                 // A de-identified series may carry no UID (the grouper then derives one, "derived:..."): the
                 // folder holding it names the case instead.
                 String uid = series.seriesInstanceUid();
+                Path folder = CaseRefs.commonFolder(series.instances().stream().map(i -> i.source()).toList());
                 String ref = uid == null || uid.isBlank() || uid.startsWith("derived:")
                         ? Path.of(series.instances().get(0).source()).toAbsolutePath().normalize().getParent().toString()
-                        : "series:" + uid;
+                        : CaseRefs.SERIES + uid;
                 cases.add(new CaseDraft(ref, site != null ? site : blankToNull(first.getString(Tag.InstitutionName)),
-                        scanner(first), blankToNull(series.modality())));
+                        scanner(first), blankToNull(series.modality()), folder == null ? null : folder.toString()));
             }
         }
         for (Path nifti : scan.niftiFiles()) {
-            cases.add(new CaseDraft(nifti.toAbsolutePath().normalize().toString(), site, null, null));
+            String file = nifti.toAbsolutePath().normalize().toString();
+            cases.add(new CaseDraft(file, site, null, null, file));
         }
         return new Found(List.copyOf(cases), scan.problems());
     }

@@ -63,7 +63,10 @@ public final class CaseImport {
         List<FindingClaim> findings = FindingClaims.fromSegmentation(labels, image, names, run.modelId(), unit);
         ReviewCase reviewCase = store.cases().stream().filter(c -> c.studyRef().equals(caseDraft.studyRef())).findFirst()
                 .orElseGet(() -> store.importCases(List.of(caseDraft)).get(0));
-        ArtifactRef artifact = writeLabels(store, labels, reviewCase.id());
+        if (reviewCase.imageRef() == null && caseDraft.imageRef() != null) {
+            reviewCase = store.setImageRef(reviewCase.id(), caseDraft.imageRef());
+        }
+        ArtifactRef artifact = writeLabels(store, labels, names, reviewCase.id());
         ModelRun stored = store.recordModelRun(new ModelRunDraft(reviewCase.id(), run.modelId(), run.modelVersion(),
                 run.weightsSha256(), run.parametersJson(), run.engine(), run.device(), run.started(), run.ended()));
         List<ClaimDraft> drafts = new ArrayList<>();
@@ -79,13 +82,21 @@ public final class CaseImport {
         return new ImportedCase(reviewCase, stored, claims, store.addEvidence(evidence), artifact);
     }
 
-    /** The label map as a compressed NIfTI named for its case and a fresh number, so runs never overwrite each other. */
-    private static ArtifactRef writeLabels(ProjectStore store, Volume labels, long caseId) {
+    /**
+     * The label map as a compressed NIfTI named for its case and a fresh number, so runs never overwrite each
+     * other, with its names and colours beside it as an ITK-SNAP description that the viewer and other tools
+     * read (written first, so the map never lies in the project without its names).
+     */
+    private static ArtifactRef writeLabels(ProjectStore store, Volume labels, LabelDescriptions names, long caseId) {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("attest-labels", ".nii.gz");
-            NiftiWriter.write(labels, tmp);
             String name = "case-" + caseId + "-labels-" + System.currentTimeMillis() + ".nii.gz";
+            if (!names.isEmpty()) {
+                names.writeItkSnap(tmp);
+                store.importArtifact(tmp, LabelDescriptions.sidecarOf(Path.of(name)).toString());
+            }
+            NiftiWriter.write(labels, tmp);
             return store.importArtifact(tmp, name);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the label map of case " + caseId + " to " + tmp, e);

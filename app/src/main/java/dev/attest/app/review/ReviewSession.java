@@ -1,9 +1,12 @@
 package dev.attest.app.review;
 
+import dev.attest.annotation.model.Acceptability;
 import dev.attest.annotation.model.ErrorType;
 import dev.attest.annotation.model.EvidenceSupport;
 import dev.attest.annotation.model.Localisation;
+import dev.attest.annotation.model.MissedFinding;
 import dev.attest.annotation.model.Progress;
+import dev.attest.annotation.model.ReportAcceptability;
 import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.model.Reviewer;
 import dev.attest.annotation.model.Score;
@@ -13,6 +16,7 @@ import dev.attest.annotation.model.WorklistItem;
 import dev.attest.annotation.model.WorklistPage;
 import dev.attest.annotation.model.WorklistQuery;
 import dev.attest.annotation.store.ProjectStore;
+import dev.attest.core.geometry.Vec3;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -378,6 +382,56 @@ public final class ReviewSession {
     /** The current case's progress as the store counts it (every claim of the case, not only the worklist's). */
     public Progress caseProgress() {
         return currentCase().map(c -> store.progress(reviewer.id(), c.id())).orElse(new Progress(0, 0));
+    }
+
+    // ---- per report: acceptability and missed findings of the current case ------------------------------
+
+    /** This reviewer's overall judgement of the current case's report, if given. */
+    public Optional<ReportAcceptability> acceptability() {
+        return currentCase().flatMap(c -> store.acceptability(c.id()).stream()
+                .filter(a -> a.reviewerId() == reviewer.id()).findFirst());
+    }
+
+    /** Saves this reviewer's overall judgement of the current case's report at once (a new one replaces it). */
+    public Optional<ReportAcceptability> setAcceptability(Acceptability a) {
+        Optional<ReviewCase> c = currentCase();
+        if (c.isEmpty()) {
+            status = "no case to judge";
+            changed();
+            return Optional.empty();
+        }
+        ReportAcceptability saved = store.setAcceptability(c.get().id(), reviewer.id(), a, null);
+        status = "report judged " + a.code().replace('_', ' ');
+        changed();
+        return Optional.of(saved);
+    }
+
+    /**
+     * The findings the model missed in the current case: this reviewer's only when blinded (another reader's
+     * list would give their reading away), everyone's otherwise.
+     */
+    public List<MissedFinding> missedFindings() {
+        return currentCase().map(c -> store.missedFindings(c.id()).stream()
+                .filter(m -> !blinded() || m.reviewerId() == reviewer.id()).toList()).orElse(List.of());
+    }
+
+    /**
+     * Records a finding the model missed in the current case, located at a point in LPS millimetres when the
+     * reviewer gave one (null: no location).
+     */
+    public Optional<MissedFinding> addMissedFinding(String text, Vec3 pointLps) {
+        Optional<ReviewCase> c = currentCase();
+        if (c.isEmpty() || text == null || text.isBlank()) {
+            status = c.isEmpty() ? "no case to add a missed finding to" : "a missed finding needs a description";
+            changed();
+            return Optional.empty();
+        }
+        String geometry = pointLps == null ? null : String.format(java.util.Locale.ROOT, "{\"point_lps_mm\":[%.3f,%.3f,%.3f]}",
+                pointLps.x(), pointLps.y(), pointLps.z());
+        MissedFinding m = store.addMissedFinding(c.get().id(), reviewer.id(), text.strip(), geometry);
+        status = "missed finding recorded";
+        changed();
+        return Optional.of(m);
     }
 
     private void changed() {

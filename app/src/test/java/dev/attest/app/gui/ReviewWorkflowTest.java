@@ -141,5 +141,47 @@ class ReviewWorkflowTest {
             }
         }
         assertEquals(expected, rows);
+
+        // The whole report: acceptable with edits (Shift+9), and one missed finding typed after Shift+M, placed
+        // at the crosshair (on the last claim's centroid).
+        Vec3 at = window.crosshairProperty().get().point();
+        robot.push(KeyCode.SHIFT, KeyCode.DIGIT9);
+        robot.push(KeyCode.SHIFT, KeyCode.M).write("rib fracture").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + projectDir.resolve("project.db"));
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT r.name, a.acceptability, a.note FROM report_acceptability a"
+                    + " JOIN reviewers r ON r.id = a.reviewer_id")) {
+                assertEquals(true, rs.next());
+                assertEquals(List.of("ann", "acceptable_with_edits"), List.of(rs.getString(1), rs.getString(2)));
+                assertEquals(null, rs.getString(3));
+                assertEquals(false, rs.next());
+            }
+            try (ResultSet rs = st.executeQuery("SELECT r.name, m.text, m.geometry_json FROM missed_findings m"
+                    + " JOIN reviewers r ON r.id = m.reviewer_id")) {
+                assertEquals(true, rs.next());
+                assertEquals(List.of("ann", "rib fracture", String.format(java.util.Locale.ROOT,
+                        "{\"point_lps_mm\":[%.3f,%.3f,%.3f]}", at.x(), at.y(), at.z())),
+                        List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
+                assertEquals(false, rs.next());
+            }
+        }
+        assertEquals("Missed: rib fracture", robot.lookup("#review-missed-list").queryAs(Label.class).getText());
+
+        // Review-only: a second reader opens the project; choosing a claim reopens the case's image from the
+        // folder the project recorded and its label map from the project's artifacts, with no model run.
+        var shownBefore = window.imageProperty().get();
+        WaitForAsyncUtils.asyncFx(() -> window.openProject(projectDir, "ben")).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.imageProperty().get() != shownBefore
+                && !window.busyProperty().get());
+        waitIdle();
+        assertEquals(shownBefore.seriesInstanceUid(), window.imageProperty().get().seriesInstanceUid());
+        WorklistItem first = window.review().currentClaim().orElseThrow();
+        CaseImport.MaskTarget target = CaseImport.target(window.review().store().evidence(first.claim().id()).get(0))
+                .orElseThrow();
+        assertEquals(target.centroidLps(), window.crosshairProperty().get().point());
+        assertEquals(target.labelValue(), window.overlays().highlighted());
+        // The names came back with the map (its ITK-SNAP description artifact), not from a model manifest.
+        assertEquals("4  liver", robot.lookup("#label-4").queryAs(javafx.scene.control.CheckBox.class).getText());
     }
 }
