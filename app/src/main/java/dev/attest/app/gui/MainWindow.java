@@ -138,6 +138,10 @@ public final class MainWindow {
     private ReviewSession review;
     /** The project case of the image on screen, once it was added (or matched) to the open project. */
     private Long imageCaseId;
+    /** The label map on screen and the file it came from (null: not saved yet, e.g. a fresh model run). */
+    private LabelMapLoader.LabelMap shownLabels;
+    private Path shownLabelsFile;
+    private final LabelEditing editing = new LabelEditing(this);
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attest-open");
         t.setDaemon(true);
@@ -294,7 +298,7 @@ public final class MainWindow {
         scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         claimsPane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox side = new VBox(8, scroll, claimsPane);
+        VBox side = new VBox(8, editing.pane(), scroll, claimsPane);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
         side.setPrefWidth(290);
@@ -558,6 +562,9 @@ public final class MainWindow {
         lastRun = null;
         lastRunLabels = null;
         imageCaseId = null;
+        editing.reset();
+        shownLabels = null;
+        shownLabelsFile = null;
         image.set(opened);
         readout.setText("");
         seriesPanel.show(opened);
@@ -579,15 +586,20 @@ public final class MainWindow {
                 return LabelMapLoader.load(file, current);
             }
         }, cancellation, labels -> {
-            showLabels(labels);
+            showLabels(labels, file);
             message.setText("Labels: " + labels.name() + (labels.notice().isEmpty() ? "" : " \u2014 " + labels.notice()));
         });
     }
 
     /** A label map in the 2D overlays and, as surfaces, in the 3D view: the one way labels are shown. */
-    private void showLabels(LabelMapLoader.LabelMap labels) {
+    private void showLabels(LabelMapLoader.LabelMap labels, Path file) {
+        if (!editing.isEditing(labels)) {
+            editing.reset();
+            shownLabels = labels;
+            shownLabelsFile = file;
+        }
         overlays.showLabels(labels);
-        threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
+        refreshLabels3d();
     }
 
     void chooseHeatMap() {
@@ -884,7 +896,7 @@ public final class MainWindow {
             }
             ModelManifest manifest = models().entry(id).manifest();
             LabelMapLoader.LabelMap runLabels = ModelOverlays.labels(manifest, result);
-            showLabels(runLabels);
+            showLabels(runLabels, null);
             ModelOverlays.heatMap(manifest, result).ifPresent(overlays::showHeatMap);
             enginePanel.show(result.provenance().engine());
             lastRun = result;
@@ -1014,6 +1026,9 @@ public final class MainWindow {
             }
             if (image.get() == current) {
                 imageCaseId = imported.reviewCase().id();
+                if (shownLabels == names && !editing.isEditing(shownLabels)) {
+                    shownLabelsFile = store.resolveArtifact(imported.labelMap());
+                }
             }
             session.load(session.query());
             for (int k = 0; k < session.cases().size(); k++) {
@@ -1059,7 +1074,7 @@ public final class MainWindow {
         }
         ProjectStore store = project;
         Cancellation cancellation = new Cancellation();
-        record Reopened(OpenedImage image, LabelMapLoader.LabelMap labels) {
+        record Reopened(OpenedImage image, LabelMapLoader.LabelMap labels, Path labelsFile) {
         }
         run("Opening case " + kase.studyRef(), new Task<Reopened>() {
             @Override
@@ -1067,7 +1082,8 @@ public final class MainWindow {
                 OpenedImage opened = CaseReopen.image(kase, (done, total, text) -> updateProgress(done, Math.max(total, 1)),
                         cancellation);
                 var mapFile = CaseReopen.labelMap(store, kase.id());
-                return new Reopened(opened, mapFile.isPresent() ? LabelMapLoader.load(mapFile.get(), opened) : null);
+                return new Reopened(opened, mapFile.isPresent() ? LabelMapLoader.load(mapFile.get(), opened) : null,
+                        mapFile.orElse(null));
             }
         }, cancellation, reopened -> {
             if (project != store) {
@@ -1075,11 +1091,49 @@ public final class MainWindow {
             }
             show(reopened.image());
             if (reopened.labels() != null) {
-                showLabels(reopened.labels());
+                showLabels(reopened.labels(), reopened.labelsFile());
             }
             imageCaseId = kase.id();
             showEvidence(item);
         });
+    }
+
+    // ---- label editing ------------------------------------------------------------------------------------
+
+    /** Gives the views the label-editing tool on the label map on screen (Tools ▸ Edit labels). */
+    void startEditing() {
+        useMeasurementTool(null);
+        editing.start(shownLabels, shownLabelsFile);
+    }
+
+    LabelEditing editing() {
+        return editing;
+    }
+
+    /** Shows the editor's copy of the labels without ending the editing that made it. */
+    void showLabelsForEditing(LabelMapLoader.LabelMap copy) {
+        showLabels(copy, shownLabelsFile);
+    }
+
+    /** Rebuilds the 3D surfaces from the label layers, after their voxels changed. */
+    void refreshLabels3d() {
+        threeD.setLabels(overlayStack.overlays().stream().filter(o -> o instanceof LabelLayer).map(o -> (LabelLayer) o).toList());
+    }
+
+    /** The label value of the claim being scored, when it belongs to the case on screen. */
+    java.util.Optional<Integer> currentClaimLabel() {
+        if (review == null || imageCaseId == null) {
+            return java.util.Optional.empty();
+        }
+        return review.currentClaim().filter(i -> i.reviewCase().id() == imageCaseId).map(i -> i.claim().labelValue());
+    }
+
+    Long imageCaseId() {
+        return imageCaseId;
+    }
+
+    void say(String text) {
+        message.setText(text);
     }
 
     void focusNote() {

@@ -83,6 +83,10 @@ final class WorkstationActions {
             a.add(tools.add(kind.name(), AppAction.toggle("tool." + kind.name().toLowerCase(), name, key,
                     new SimpleBooleanProperty()), () -> w.useMeasurementTool(kind))).enabledWhen(image);
         }
+        a.add(tools.add("EDIT_LABELS", AppAction.toggle("tool.edit-labels", "Edit labels", "Shift+E",
+                new SimpleBooleanProperty()), w::startEditing)).enabledWhen(image);
+        a.add(AppAction.of("edit.undo", "Undo label edit", "Shortcut+Alt+Z", () -> w.editing().undo())).enabledWhen(image);
+        a.add(AppAction.of("edit.redo", "Redo label edit", "Shortcut+Alt+Y", () -> w.editing().redo())).enabledWhen(image);
         a.add(AppAction.of("file.export-measurements", "Export measurements as CSV...", "Shortcut+E", w::exportMeasurements))
                 .enabledWhen(image);
 
