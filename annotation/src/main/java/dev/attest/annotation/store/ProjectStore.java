@@ -80,6 +80,14 @@ public interface ProjectStore extends AutoCloseable {
 
     Optional<Score> score(long scoreId);
 
+    /**
+     * Withdraws a reviewer's current score on a claim, leaving the claim unscored by them; the row stays in the
+     * history as not current and superseded by nothing. How an undo takes back a first score.
+     *
+     * @throws IllegalArgumentException if the reviewer has no current score on the claim
+     */
+    Score withdrawScore(long claimId, long reviewerId);
+
     /** The current score of every reviewer who scored the claim, by reviewer id. */
     List<Score> currentScores(long claimId);
 

@@ -459,6 +459,8 @@ public final class SqliteProjectStore implements ProjectStore {
             List<Score> out = new ArrayList<>(drafts.size());
             try (PreparedStatement findCurrent = connection.prepareStatement(
                     "SELECT id, version FROM scores WHERE claim_id = ? AND reviewer_id = ? AND is_current = 1");
+                    PreparedStatement lastVersion = connection.prepareStatement(
+                            "SELECT COALESCE(MAX(version), 0) FROM scores WHERE claim_id = ? AND reviewer_id = ?");
                     PreparedStatement retire = connection.prepareStatement(
                             "UPDATE scores SET is_current = 0 WHERE id = ?");
                     PreparedStatement link = connection.prepareStatement(
@@ -476,8 +478,14 @@ public final class SqliteProjectStore implements ProjectStore {
                     try (ResultSet rs = findCurrent.executeQuery()) {
                         if (rs.next()) {
                             previous = rs.getLong(1);
-                            version = rs.getInt(2) + 1;
                         }
+                    }
+                    // Numbered after every earlier version, a withdrawn one included, so versions never repeat.
+                    lastVersion.setLong(1, d.claimId());
+                    lastVersion.setLong(2, d.reviewerId());
+                    try (ResultSet rs = lastVersion.executeQuery()) {
+                        rs.next();
+                        version = rs.getInt(1) + 1;
                     }
                     if (previous >= 0) {
                         // Retire first: the partial unique index allows one current score per reviewer and claim.
@@ -508,6 +516,28 @@ public final class SqliteProjectStore implements ProjectStore {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public Score withdrawScore(long claimId, long reviewerId) {
+        return write("withdraw the score of reviewer " + reviewerId + " on claim " + claimId, () -> {
+            Instant at = now();
+            List<Score> current = query("SELECT " + SCORE_COLUMNS + " FROM scores WHERE claim_id = " + claimId
+                    + " AND reviewer_id = " + reviewerId + " AND is_current = 1", SqliteProjectStore::readScore);
+            if (current.isEmpty()) {
+                throw new IllegalArgumentException("reviewer " + reviewerId + " has no current score on claim " + claimId
+                        + " to withdraw");
+            }
+            Score s = current.get(0);
+            // The row stays (history is never lost); not current and superseded by nothing means withdrawn.
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE scores SET is_current = 0 WHERE id = ?")) {
+                ps.setLong(1, s.id());
+                ps.executeUpdate();
+            }
+            audit1(reviewerId, at, "withdraw", "claim", claimId, details("score_id", s.id(), "version", s.version()));
+            return new Score(s.id(), s.claimId(), s.reviewerId(), s.version(), s.verdict(), s.support(), s.localisation(),
+                    s.errorType(), s.significance(), s.note(), s.created(), null, false);
         });
     }
 

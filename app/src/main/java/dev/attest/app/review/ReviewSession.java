@@ -254,9 +254,9 @@ public final class ReviewSession {
 
     /**
      * Undoes the last change in this session: goes to its claim and saves the fields it replaced as a new
-     * version (or only restores them when the change had not been saved). The first score of a claim cannot
-     * be withdrawn, since the store keeps no "unscored" version: that undo is refused and stays on the stack.
-     * Returns the score saved by the undo, if any; {@link #status()} says what happened.
+     * version (or only restores them when the change had not been saved); undoing the change that made a
+     * claim's first score withdraws it, so the claim is unscored again. Returns the score saved by the undo,
+     * if any; {@link #status()} says what happened.
      */
     public Optional<Score> undo() {
         Change c = undo.peek();
@@ -266,15 +266,15 @@ public final class ReviewSession {
             return Optional.empty();
         }
         goToClaim(c.claimId());
-        if (c.saved() && c.previous() == null) {
-            status = "the first score of a claim cannot be withdrawn: change its fields instead";
-            changed();
-            return Optional.empty();
-        }
         undo.pop();
         fields.put(c.claimId(), c.before());
         Optional<Score> saved = Optional.empty();
-        if (c.saved()) {
+        if (c.saved() && c.previous() == null) {
+            // The change made the first score: taking it back leaves the claim unscored (the row stays, withdrawn).
+            store.withdrawScore(c.claimId(), reviewer.id());
+            mine.remove(c.claimId());
+            status = "undone: the claim is unscored again (the withdrawn score stays in the history)";
+        } else if (c.saved()) {
             Score s = store.saveScore(c.before().toDraft(c.claimId(), reviewer.id()));
             mine.put(c.claimId(), s);
             saved = Optional.of(s);

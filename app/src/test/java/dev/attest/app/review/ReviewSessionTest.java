@@ -108,7 +108,7 @@ class ReviewSessionTest {
     }
 
     @Test
-    void undoSavesThePreviousFieldsAgainAsANewVersionAndCannotWithdrawAFirstScore() {
+    void undoSavesThePreviousFieldsAgainAsANewVersionAndWithdrawsAFirstScore() {
         ReviewSession s = session("ann");
         long claim = claims.get(0).id();
         s.setVerdict(Verdict.CORRECT);
@@ -127,10 +127,20 @@ class ReviewSessionTest {
         assertEquals(List.of(false, false, true), history.stream().map(Score::current).toList());
         assertEquals(Localisation.GOOD, history.get(1).localisation());
 
+        // The next undo takes back the change that made the first score: the claim is unscored again, and the
+        // withdrawn version stays in the history, current no more and superseded by nothing.
         assertTrue(s.undo().isEmpty());
-        assertEquals("the first score of a claim cannot be withdrawn: change its fields instead", s.status());
-        assertEquals(3, store.scoreHistory(claim).size());
-        assertTrue(s.canUndo());
+        assertEquals("undone: the claim is unscored again (the withdrawn score stays in the history)", s.status());
+        assertEquals(List.of(), store.currentScores(claim));
+        history = store.scoreHistory(claim);
+        assertEquals(List.of(1, 2, 3), history.stream().map(Score::version).toList());
+        assertEquals(List.of(false, false, false), history.stream().map(Score::current).toList());
+        assertEquals(null, history.get(2).supersededBy());
+        assertFalse(s.scoredByMe(claim));
+        assertEquals("0 of 6 scored", s.progress().toString());
+        // Scoring again continues the numbering: versions never repeat.
+        s.setVerdict(Verdict.INCORRECT);
+        assertEquals(4, s.setSupport(EvidenceSupport.CONTRADICTS).orElseThrow().version());
     }
 
     @Test
