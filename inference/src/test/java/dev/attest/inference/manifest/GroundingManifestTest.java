@@ -38,7 +38,7 @@ class GroundingManifestTest {
         assertEquals(new SliceInput(32, 24, List.of(0.485, 0.456, 0.406), List.of(0.229, 0.224, 0.225)), g.image());
         assertEquals(new TextInput("tokenizer.json", 12, TextPadding.MAX_LENGTH, 0, true, true), g.text());
         assertEquals(new BoxDecoding(BoxCoordinates.NORMALISED, 0.45, 2), g.boxes());
-        assertEquals(new HeatMapDecoding(0.8), g.heatmap());
+        assertEquals(new HeatMapDecoding(0.8188), g.heatmap());
         assertEquals(List.of("heatmap", "boxes", "scores"), m.outputs().stream().map(OutputSpec::type).toList());
         assertEquals(3, m.input().channels());
         assertEquals(new Normalisation(Normalisation.Kind.WINDOW, -100, 300, true, false), m.input().normalisation());
