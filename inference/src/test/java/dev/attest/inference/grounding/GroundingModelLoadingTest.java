@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attest.inference.engine.DeviceChoice;
 import dev.attest.inference.engine.InferenceException;
+import dev.attest.inference.manifest.ManifestJson;
 import dev.attest.inference.registry.BuiltInModels;
+import dev.attest.inference.registry.ImportResult;
+import dev.attest.inference.registry.ModelImporter;
 import dev.attest.inference.registry.ModelRegistry;
 import dev.attest.inference.registry.ModelStatus;
 import dev.attest.inference.registry.UnknownModelException;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Loading a grounding model through the registry (sha256 of every file, tokenizer included) and the
- * typed errors for a manifest or folder that cannot make one.
+ * Loading a grounding model from its manifest and through the registry (import, sha256 of every file,
+ * tokenizer included) and the typed errors for a manifest or folder that cannot make one.
  */
-class GroundingModelErrorsTest {
+class GroundingModelLoadingTest {
     @TempDir
     Path tmp;
 
@@ -67,6 +71,22 @@ class GroundingModelErrorsTest {
             GroundingOutput out = m.ground(GroundingFixtures.slice(ref), ref.get("phrases").get(1).get("phrase").asText());
             assertEquals(2, out.boxes().size());
             assertNull(out.heatMap().region());
+        }
+    }
+
+    @Test
+    void anImportedGroundingFolderKeepsItsContractAndTokenizer() throws Exception {
+        try (ModelRegistry reg = registry()) {
+            ImportResult r = reg.importModel(ModelImporter.standard(), GroundingFixtures.path(GroundingFixtures.ONNX),
+                    ModelImporter.Options.defaults());
+            assertEquals(ManifestJson.read(GroundingFixtures.path(GroundingFixtures.ONNX + "/manifest.json")), r.manifest());
+            assertTrue(Files.isRegularFile(r.folder().resolve("tokenizer.json")));
+            try (PhraseGroundingModel m = PhraseGroundingModel.open(reg, GroundingFixtures.ONNX, DeviceChoice.CPU)) {
+                assertEquals("OnnxRuntime", m.engineInfo().engine());
+                var ref = GroundingFixtures.reference();
+                GroundingOutput out = m.ground(GroundingFixtures.slice(ref), ref.get("phrases").get(3).get("phrase").asText());
+                assertEquals(List.of(0, 2), out.boxes().stream().map(GroundedBox::index).toList());
+            }
         }
     }
 
