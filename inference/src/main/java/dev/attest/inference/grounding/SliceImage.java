@@ -1,5 +1,6 @@
 package dev.attest.inference.grounding;
 
+import dev.attest.core.geometry.Affine;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.volume.Volume;
 
@@ -29,9 +30,9 @@ public record SliceImage(ImageGrid grid, float[] values) {
         if (k < 0 || k >= g.sizeZ()) {
             throw new IndexOutOfBoundsException("slice " + k + " is outside 0.." + (g.sizeZ() - 1));
         }
-        var a = g.indexToLps();
-        var grid = new ImageGrid(g.sizeX(), g.sizeY(), 1, dev.attest.core.geometry.Affine.fromColumns(
-                a.column(0), a.column(1), a.column(2), a.apply(0, 0, k)));
+        Affine a = g.indexToLps();
+        ImageGrid grid = new ImageGrid(g.sizeX(), g.sizeY(), 1,
+                Affine.fromColumns(a.column(0), a.column(1), a.column(2), a.apply(0, 0, k)));
         float[] v = new float[g.sizeX() * g.sizeY()];
         for (int j = 0; j < g.sizeY(); j++) {
             for (int i = 0; i < g.sizeX(); i++) {
