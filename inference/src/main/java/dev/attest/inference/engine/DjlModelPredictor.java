@@ -16,6 +16,9 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A TorchScript (.pt/.ts) or ONNX file run through DJL. The file is loaded with no translator: the
@@ -80,24 +83,47 @@ public final class DjlModelPredictor implements PatchPredictor {
 
     @Override
     public FloatTensor predict(FloatTensor input) {
+        // Only the first output is copied back: segmentation networks may return deep-supervision extras.
+        return withCpuFallback(() -> run(List.of(input), 1).get(0));
+    }
+
+    /**
+     * Runs a network with several inputs (e.g. an image and token ids), given in the order its forward
+     * method (TorchScript) or graph (ONNX) declares them, and returns every output as float32, in order.
+     */
+    public List<FloatTensor> predictAll(List<HostTensor> inputs) {
+        return withCpuFallback(() -> run(inputs, Integer.MAX_VALUE));
+    }
+
+    private <T> T withCpuFallback(Supplier<T> call) {
         try {
-            return run(input);
+            return call.get();
         } catch (RuntimeException e) {
             if (device.isGpu() && Engines.isOutOfMemory(e)) {
                 closeModel();
                 fallbackMessage = "The GPU ran out of memory; " + file.getFileName() + " now runs on the CPU.";
                 load(Device.cpu());
-                return run(input);
+                return call.get();
             }
             throw e;
         }
     }
 
-    private FloatTensor run(FloatTensor input) {
+    private List<FloatTensor> run(List<HostTensor> inputs, int maxOutputs) {
         try (NDManager scope = model.getNDManager().newSubManager(device)) {
-            NDArray x = scope.create(input.data(), new Shape(input.shape()));
-            NDList out = predictor.predict(new NDList(x));
-            return toTensor(out.get(0));
+            NDList in = new NDList(inputs.size());
+            for (HostTensor t : inputs) {
+                in.add(switch (t) {
+                    case FloatTensor f -> scope.create(f.data(), new Shape(f.shape()));
+                    case LongTensor l -> scope.create(l.data(), new Shape(l.shape()));
+                });
+            }
+            NDList out = predictor.predict(in);
+            List<FloatTensor> result = new ArrayList<>();
+            for (int i = 0; i < Math.min(out.size(), maxOutputs); i++) {
+                result.add(toTensor(out.get(i)));
+            }
+            return result;
         } catch (TranslateException e) {
             throw new InferenceException("inference failed in " + file.getFileName() + ": " + e.getMessage(), e);
         }

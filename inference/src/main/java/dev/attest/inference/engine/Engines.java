@@ -10,12 +10,20 @@ import ai.djl.engine.Engine;
 public final class Engines {
 
     static {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        forceOffline();
     }
 
     private Engines() {
+    }
+
+    /**
+     * Sets {@code ai.djl.offline=true} unless the caller chose otherwise; for DJL parts that start without
+     * an engine (the Hugging Face tokenizer loads its native library on its own).
+     */
+    public static void forceOffline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
     }
 
     public static Engine engine(EngineKind kind) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Images use [N, C, D, H, W] with W = the volume's x (fastest in memory), D = z, so a Volume's voxel
  * buffer maps onto it without transposing.
  */
-public record FloatTensor(float[] data, long[] shape) {
+public record FloatTensor(float[] data, long[] shape) implements HostTensor {
 
     public FloatTensor {
         long n = 1;

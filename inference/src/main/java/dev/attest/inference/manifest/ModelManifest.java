@@ -11,12 +11,14 @@ import java.util.List;
  * Everything Attest needs to know to run a model and to record what ran: identity, task, engine and
  * weights (with their sha256, checked before use), the input contract, the outputs and the licence.
  * {@code weights} is relative to the folder holding the manifest; {@code files} lists any further files
- * the model needs (TF.js weight shards), each with its own sha256, and is empty for single-file models.
+ * the model needs (TF.js weight shards, a tokenizer), each with its own sha256, and is empty for single-file
+ * models. {@code grounding} is the phrase-grounding contract of a GROUNDING model and null for the others.
  */
 public record ModelManifest(String id, String name, String version, ModelTask task, String engine,
                             WeightFormat format, String weights, String sha256, InputContract input,
                             List<OutputSpec> outputs, String licence, String description,
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ModelFile> files) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ModelFile> files,
+                            GroundingContract grounding) {
 
     @JsonCreator
     public ModelManifest {
@@ -31,7 +33,14 @@ public record ModelManifest(String id, String name, String version, ModelTask ta
     public ModelManifest(String id, String name, String version, ModelTask task, String engine,
                          WeightFormat format, String weights, String sha256, InputContract input,
                          List<OutputSpec> outputs, String licence, String description) {
-        this(id, name, version, task, engine, format, weights, sha256, input, outputs, licence, description, null);
+        this(id, name, version, task, engine, format, weights, sha256, input, outputs, licence, description, null, null);
+    }
+
+    /** A model with further files and no grounding contract (the form every manifest had before {@code grounding}). */
+    public ModelManifest(String id, String name, String version, ModelTask task, String engine,
+                         WeightFormat format, String weights, String sha256, InputContract input,
+                         List<OutputSpec> outputs, String licence, String description, List<ModelFile> files) {
+        this(id, name, version, task, engine, format, weights, sha256, input, outputs, licence, description, files, null);
     }
 
     /** Every file to check before loading: the weights first, then {@code files}. */
@@ -48,12 +57,12 @@ public record ModelManifest(String id, String name, String version, ModelTask ta
     /** The same manifest with other file digests (used by importers, which compute them). */
     public ModelManifest withDigests(String weightsSha256, List<ModelFile> otherFiles) {
         return new ModelManifest(id, name, version, task, engine, format, weights, weightsSha256, input, outputs,
-                licence, description, otherFiles);
+                licence, description, otherFiles, grounding);
     }
 
     /** The same manifest under another id. */
     public ModelManifest withId(String newId) {
         return new ModelManifest(newId, name, version, task, engine, format, weights, sha256, input, outputs,
-                licence, description, files);
+                licence, description, files, grounding);
     }
 }

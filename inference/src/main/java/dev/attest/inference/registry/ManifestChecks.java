@@ -1,6 +1,7 @@
 package dev.attest.inference.registry;
 
 import dev.attest.core.io.Sha256;
+import dev.attest.inference.manifest.GroundingContract;
 import dev.attest.inference.manifest.ModelFile;
 import dev.attest.inference.manifest.ModelManifest;
 
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a manifest must hold before the registry lists it as usable: a safe id, a format, and every
- * file named by a plain relative path (no way out of the model folder) with a 64-digit sha256.
+ * file named by a plain relative path (no way out of the model folder) with a 64-digit sha256, and
+ * for a GROUNDING model a usable {@link GroundingContract}.
  */
 public final class ManifestChecks {
     /** Ids become folder names and appear in provenance records: keep them short and plain. */
@@ -46,7 +48,7 @@ public final class ManifestChecks {
                 return "sha256 of " + f.path() + " is not 64 hexadecimal digits: " + f.sha256();
             }
         }
-        return null;
+        return GroundingContract.problem(m);
     }
 
     /** Why a manifest file path is unusable, or null. */

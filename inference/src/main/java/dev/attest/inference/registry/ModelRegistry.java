@@ -1,6 +1,5 @@
 package dev.attest.inference.registry;
 
-import dev.attest.core.io.Sha256;
 import dev.attest.inference.engine.DeviceChoice;
 import dev.attest.inference.engine.DjlModelPredictor;
 import dev.attest.inference.engine.EngineKind;
@@ -8,7 +7,6 @@ import dev.attest.inference.engine.EngineUnavailableException;
 import dev.attest.inference.engine.PatchPredictor;
 import dev.attest.inference.meshnet.MeshNet;
 import dev.attest.inference.manifest.ManifestJson;
-import dev.attest.inference.manifest.ModelFile;
 import dev.attest.inference.manifest.ModelManifest;
 import dev.attest.inference.manifest.WeightFormat;
 
@@ -121,7 +119,7 @@ public final class ModelRegistry implements AutoCloseable {
         RegistryEntry e = entry(id);
         try {
             Path folder = e.origin() == ModelOrigin.BUILT_IN ? builtIns.extract(e.manifest()) : e.folder();
-            verifyFiles(id, e.manifest(), folder);
+            ModelFileCheck.verify(e.manifest(), folder);
             if (statuses.get(id) != ModelStatus.LOADED) {
                 statuses.put(id, ModelStatus.VERIFIED);
             }
@@ -131,19 +129,6 @@ public final class ModelRegistry implements AutoCloseable {
             throw ex;
         } catch (IOException ex) {
             throw new UncheckedIOException("model " + id + ": cannot read its files: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void verifyFiles(String id, ModelManifest manifest, Path folder) throws IOException {
-        for (ModelFile f : manifest.allFiles()) {
-            Path file = folder.resolve(f.path());
-            if (!Files.isRegularFile(file)) {
-                throw new WeightMismatchException(id, file, f.sha256(), null);
-            }
-            String actual = Sha256.of(file);
-            if (!actual.equalsIgnoreCase(f.sha256())) {
-                throw new WeightMismatchException(id, file, f.sha256(), actual);
-            }
         }
     }
 
@@ -164,11 +149,7 @@ public final class ModelRegistry implements AutoCloseable {
         ModelManifest m = ManifestJson.read(manifestFile);
         Path folder = manifestFile.toAbsolutePath().getParent();
         ModelLoader loader = loaderFor(m);
-        try {
-            verifyFiles(m.id(), m, folder);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("model " + m.id() + ": cannot read its files: " + ex.getMessage(), ex);
-        }
+        ModelFileCheck.verify(m, folder);
         return loader.load(m, folder, device);
     }
 

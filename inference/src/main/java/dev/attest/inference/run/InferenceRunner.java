@@ -304,7 +304,8 @@ public final class InferenceRunner {
         return out;
     }
 
-    static String attestVersion() {
+    /** The Attest version recorded in provenance: the jar's implementation version, else "development". */
+    public static String attestVersion() {
         String v = InferenceRunner.class.getPackage().getImplementationVersion();
         return v != null ? v : "development";
     }
