@@ -135,7 +135,8 @@ public final class ChatClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        // Immediate: every request of ours has finished or been abandoned by now, and close() would wait.
+        http.shutdownNow();
     }
 
     private ChatReply readStream(URI url, StreamBody body, TokenListener listener, Cancellation cancellation,
