@@ -147,7 +147,7 @@ public final class ChatClient implements AutoCloseable {
         long deadline = firstDeadline;
         String timeout = firstTimeout;
         while (!state.done) {
-            List<ByteBuffer> piece = nextPiece(body, url, cancellation, deadline, timeout);
+            List<ByteBuffer> piece = nextPiece(body, url, cancellation, deadline, timeout, text.length());
             List<SseEvent> events;
             if (piece == null) {
                 events = parser.finish();
@@ -314,17 +314,18 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private List<ByteBuffer> nextPiece(StreamBody body, URI url, Cancellation cancellation, long deadline, String timeoutMessage)
-            throws ReportServerException {
+    /** The next piece of a body; {@code received} is the text so far, for a cancel message. */
+    private List<ByteBuffer> nextPiece(StreamBody body, URI url, Cancellation cancellation, long deadline, String timeoutMessage,
+                                       int received) throws ReportServerException {
         try {
             return body.next(deadline, cancellation);
         } catch (StreamBody.IdleException e) {
             throw new ReportServerException(Kind.TIMEOUT, url, timeoutMessage);
         } catch (StreamBody.StopException e) {
-            throw cancelled(url, 0);
+            throw cancelled(url, received);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw cancelled(url, 0);
+            throw cancelled(url, received);
         } catch (IOException e) {
             throw connectionFailure(url, e, timeoutMessage);
         }
@@ -335,7 +336,7 @@ public final class ChatClient implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long next = deadline;
         List<ByteBuffer> piece;
-        while ((piece = nextPiece(body, url, cancellation, next, timeoutMessage)) != null) {
+        while ((piece = nextPiece(body, url, cancellation, next, timeoutMessage, 0)) != null) {
             for (ByteBuffer b : piece) {
                 byte[] bytes = new byte[b.remaining()];
                 b.get(bytes);

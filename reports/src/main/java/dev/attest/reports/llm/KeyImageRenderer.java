@@ -9,9 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
@@ -57,6 +59,11 @@ public final class KeyImageRenderer {
         BufferedImage image = new BufferedImage(w, h, overlay == null ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
         WritableRaster raster = image.getRaster();
         TreeMap<Integer, LabelDescription> shown = new TreeMap<>();
+        // A map, not a scan of the list per pixel: label tables such as TotalSegmentator's have over a hundred entries.
+        Map<Integer, LabelDescription> drawn = new HashMap<>();
+        if (overlay != null) {
+            overlay.drawn().forEach(d -> drawn.put(d.value(), d));
+        }
         int[] rgb = new int[3];
         for (int py = 0; py < h; py++) {
             int y = o.flipY() ? h - 1 - py : py;
@@ -67,7 +74,7 @@ public final class KeyImageRenderer {
                     raster.setSample(px, py, 0, grey);
                     continue;
                 }
-                LabelDescription label = overlay.find((int) overlay.labels().getStored(x, y, z));
+                LabelDescription label = drawn.get((int) overlay.labels().getStored(x, y, z));
                 if (label == null) {
                     rgb[0] = grey;
                     rgb[1] = grey;

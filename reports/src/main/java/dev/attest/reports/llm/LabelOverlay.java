@@ -24,14 +24,4 @@ public record LabelOverlay(Volume labels, List<LabelDescription> drawn, double o
     public static LabelOverlay of(Volume labels, LabelDescriptions descriptions, double opacity) {
         return new LabelOverlay(labels, descriptions.all().stream().filter(LabelDescription::visible).toList(), opacity);
     }
-
-    /** The description of a label value if it is drawn, else null. */
-    LabelDescription find(int value) {
-        for (LabelDescription d : drawn) {
-            if (d.value() == value) {
-                return d;
-            }
-        }
-        return null;
-    }
 }

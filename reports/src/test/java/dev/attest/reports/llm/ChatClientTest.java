@@ -356,14 +356,15 @@ class ChatClientTest {
         server.on("/v1/chat/completions", ex -> {
             OutputStream out = startStream(ex);
             write(out, delta("Slow "));
-            for (int i = 0; i < 8; i++) {
+            // 1.5 s of comments only, longer than the idle timeout, each gap a tenth of it.
+            for (int i = 0; i < 15; i++) {
                 Thread.sleep(100);
                 write(out, ": still thinking\n\n");
             }
             write(out, delta("but alive."));
             write(out, "data: [DONE]\n\n");
         });
-        ReportServerConfig config = config().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30), SHORT);
+        ReportServerConfig config = config().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertEquals("Slow but alive.", stream(config, new ArrayList<>(), new Cancellation()).text());
     }
 
@@ -519,6 +520,42 @@ class ChatClientTest {
         canceller.join();
         assertEquals(Kind.CANCELLED, e.kind());
         assertTrue(millis >= 200 && millis < HANG_MILLIS, "took " + millis + " ms");
+    }
+
+    @Test
+    void cancellingFromAnotherThreadWhileTheStreamIsSilentStopsWithinAPoll() {
+        server.on("/v1/chat/completions", ex -> {
+            OutputStream out = startStream(ex);
+            write(out, delta("Mild "));
+            write(out, delta("cardiomegaly"));
+            server.awaitRelease();
+        });
+        Cancellation cancel = new Cancellation();
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        long[] cancelledAt = new long[1];
+        ReportServerException e = assertThrows(ReportServerException.class, () -> {
+            try (ChatClient client = new ChatClient(config())) {
+                client.stream(request(config()), t -> {
+                    tokens.add(t);
+                    if (tokens.size() == 2) {
+                        // As a Cancel button does: from another thread, while the reader waits for more.
+                        Thread.ofVirtual().start(() -> {
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException ignored) {
+                                return;
+                            }
+                            cancelledAt[0] = System.nanoTime();
+                            cancel.cancel();
+                        });
+                    }
+                }, cancel);
+            }
+        });
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt[0]);
+        assertEquals(Kind.CANCELLED, e.kind());
+        assertEquals("Report server " + server.chatUrl() + ": cancelled after 17 characters", e.getMessage());
+        assertTrue(millis < HANG_MILLIS, "stopped " + millis + " ms after the cancel");
     }
 
     @Test
