@@ -50,6 +50,7 @@ public final class SentenceSplitter {
 
     private static final Pattern LIST_MARKER = Pattern.compile("(?:\\d{1,3}[.)]|\\(\\d{1,3}\\)|[a-z]\\)|[-*+\u2022\u2013\u2014])\\s+");
     private static final Pattern HEADING_WORDS = Pattern.compile("[\\p{L}][\\p{L}\\d /&'-]{0,59}");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6}\\s");
     private static final Pattern ENUMERATOR = Pattern.compile("\\d{1,3}[.)]\\s+");
 
     private SentenceSplitter() {
@@ -114,7 +115,11 @@ public final class SentenceSplitter {
 
     private static Heading heading(String reply, int s, int e) {
         String line = reply.substring(s, e);
-        boolean markdown = line.startsWith("#");
+        if (MARKDOWN_HEADING.matcher(line).lookingAt()) {
+            // Whatever a markdown heading says ("## Findings (CT)"), it is a heading.
+            String name = clean(line).replaceAll(":+$", "").strip();
+            return name.isEmpty() ? null : new Heading(name.toUpperCase(Locale.ROOT).replaceAll("\\s+", " "), e);
+        }
         int colon = line.indexOf(':');
         String name = clean(colon < 0 ? line : line.substring(0, colon));
         if (name.isEmpty() || !HEADING_WORDS.matcher(name).matches()) {
@@ -127,13 +132,13 @@ public final class SentenceSplitter {
                     || reply.charAt(rest) == '_')) {
                 rest++;
             }
-            if (SECTIONS.contains(key) || rest == e && (markdown || looksLikeHeading(name))) {
+            if (SECTIONS.contains(key) || rest == e && looksLikeHeading(name)) {
                 return new Heading(key, rest);
             }
             return null;
         }
         boolean noEndPunctuation = ".!?".indexOf(line.charAt(line.length() - 1)) < 0;
-        if (markdown || SECTIONS.contains(key) || noEndPunctuation && isAllCaps(name) && name.split(" +").length <= 8) {
+        if (SECTIONS.contains(key) || noEndPunctuation && isAllCaps(name) && name.split(" +").length <= 8) {
             return new Heading(key, e);
         }
         return null;

@@ -55,11 +55,12 @@ class SentenceSplitterTest {
     @Test
     void readsInlineAndMarkdownHeadingsWithCrlfLineBreaks() {
         String reply = "**Findings:** The lungs are clear.\r\nNo pleural effusion!\r\n\r\n## Impression\r\n"
-                + "No acute cardiopulmonary process.\r\n";
+                + "No acute cardiopulmonary process.\r\n### Findings (CT, 2 mm):\r\nNo nodule.";
         assertEquals(List.of(
                 "FINDINGS | The lungs are clear.",
                 "FINDINGS | No pleural effusion!",
-                "IMPRESSION | No acute cardiopulmonary process."), split(reply));
+                "IMPRESSION | No acute cardiopulmonary process.",
+                "FINDINGS (CT, 2 MM) | No nodule."), split(reply));
     }
 
     @Test
