@@ -17,6 +17,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 public final class BenchmarkSummaryPdf {
 
     private static final float CHART_HEIGHT = 220;
+    /** The height of a one-line SimpleTable row. */
+    private static final float TABLE_ROW = 16;
 
     private BenchmarkSummaryPdf() {
     }
@@ -105,18 +107,20 @@ public final class BenchmarkSummaryPdf {
             }
         }
         List<String> groups = byGroup.stream().map(BenchmarkSummaryData.FailureRates::group).toList();
+        // Keep the chart and its count table on one page: a reader compares the two.
+        flow.ensureRoom(CHART_HEIGHT + 20 + 6 + (series.size() + 1) * TABLE_ROW);
         chart(flow, new GroupedBarChart.Spec(title, "failed checks (%)", groups, series, values, 100, "%", false));
 
         // The chart shows rates; the table keeps the counts behind them, which a rate alone hides.
         flow.moveDown(6);
         String[] headers = new String[groups.size() + 1];
-        headers[0] = "Check";
+        headers[0] = "Check \\ " + groupKind.toLowerCase(Locale.ROOT);
         float[] widths = new float[headers.length];
         boolean[] numeric = new boolean[headers.length];
         widths[0] = 90;
         float rest = Math.min(110, (PageFlow.WIDTH - 90) / groups.size());
         for (int g = 0; g < groups.size(); g++) {
-            headers[g + 1] = groupKind + " " + groups.get(g);
+            headers[g + 1] = groups.get(g);
             widths[g + 1] = rest;
             numeric[g + 1] = true;
         }
