@@ -70,6 +70,27 @@ class CaseReportPdfTest {
     }
 
     @Test
+    void splitsARowTallerThanAPageAcrossPagesWithoutLosingText() throws IOException {
+        String huge = String.join(" ", java.util.Collections.nCopies(30, PdfFixtures.LONG_CLAIM));
+        CaseReportData base = PdfFixtures.caseReport(1);
+        CaseReportData data = new CaseReportData(base.title(), base.caseId(), base.studyRef(), base.site(),
+                base.scanner(), base.modality(), base.modelId(), base.modelVersion(), false, base.generatedAt(),
+                base.attestVersion(), List.of(), List.of(new ClaimRow(1, huge, "mask", List.of(), List.of())),
+                List.of(), List.of());
+        Path pdf = dir.resolve("huge.pdf");
+        CaseReportPdf.write(data, pdf);
+        PdfFixtures.preview(pdf, "split-row");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int pages = doc.getNumberOfPages();
+            assertTrue(pages >= 3, pages + " pages for a row of about 2,600 pt");
+            // The header row repeats on each page the row runs onto; take it out and the text is whole.
+            String column = PdfText.claimsColumn(doc, 1);
+            assertEquals(pages, column.split("Claim ", -1).length - 1, column);
+            assertTrue(column.replace(" Claim ", " ").contains(huge));
+        }
+    }
+
+    @Test
     void putsEveryKeyImageOnTheFirstPageLosslessly() throws IOException {
         CaseReportData data = PdfFixtures.caseReport(4);
         Path pdf = dir.resolve("images.pdf");

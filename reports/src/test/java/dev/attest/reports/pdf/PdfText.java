@@ -31,8 +31,9 @@ final class PdfText {
             PDFTextStripperByArea stripper = new PDFTextStripperByArea();
             stripper.setSortByPosition(true);
             float left = ClaimsTable.columnLeft(column);
+            // Down to the footer rule only: the footer text starts left of the claim column and runs into it.
             stripper.addRegion("column", new Rectangle2D.Float(left + 0.5f, 0, ClaimsTable.WIDTHS[column] - 1,
-                    page.getMediaBox().getHeight()));
+                    page.getMediaBox().getHeight() - 42));
             stripper.extractRegions(page);
             out.append(stripper.getTextForRegion("column")).append(' ');
         }
