@@ -1,0 +1,171 @@
+package dev.attest.reports.pdf;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Writes one case's review as an A4 PDF: case facts, key images two to a row, the claims table with check
+ * outcomes and reviewer scores, missed findings and per-reviewer acceptability, with "page n of N" footers.
+ */
+public final class CaseReportPdf {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final float IMAGE_GAP = 12;
+    private static final float IMAGE_MAX_HEIGHT = 200;
+    private static final float CAPTION_SIZE = 8;
+    private static final float CAPTION_LEADING = 10;
+
+    private CaseReportPdf() {
+    }
+
+    /** Writes the report to {@code out}, replacing it; the message of any failure names the file. */
+    public static void write(CaseReportData data, Path out) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PageFlow.describe(doc, data.title(), "Attest case report " + data.caseId(), data.generatedAt(),
+                    data.attestVersion());
+            try (PageFlow flow = new PageFlow(doc)) {
+                header(flow, data);
+                keyImages(flow, data.keyImages());
+                flow.heading("Claims (" + data.claims().size() + ")");
+                new ClaimsTable(flow).draw(data.claims());
+                missedFindings(flow, data.missedFindings());
+                acceptability(flow, data.acceptability());
+                flow.finish("Attest " + data.attestVersion() + "  |  case " + data.caseId());
+            }
+            doc.save(out.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot write case report " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void header(PageFlow flow, CaseReportData data) throws IOException {
+        for (String line : TextWrapper.wrap(data.title(), PdfStyle.BOLD, 16, PageFlow.WIDTH)) {
+            flow.moveDown(16);
+            flow.text(line, PdfStyle.BOLD, 16, PdfStyle.TEXT, PageFlow.LEFT, flow.y());
+            flow.moveDown(4);
+        }
+        flow.moveDown(6);
+        String[][] left = {{"Case", data.caseId()}, {"Study", data.studyRef()}, {"Site", data.site()},
+            {"Scanner", data.scanner()}};
+        String[][] right = {{"Modality", data.modality()}, {"Model", data.modelLabel()},
+            {"Generated", WHEN.format(data.generatedAt())}, {"Claims", Integer.toString(data.claims().size())}};
+        float half = PageFlow.WIDTH / 2;
+        float top = flow.y();
+        float leftBottom = facts(flow, left, PageFlow.LEFT, half - 10, top);
+        float rightBottom = facts(flow, right, PageFlow.LEFT + half, half, top);
+        flow.moveDown(top - Math.min(leftBottom, rightBottom));
+    }
+
+    /** Label/value pairs in one column; returns the y under the last one. */
+    private static float facts(PageFlow flow, String[][] pairs, float x, float width, float top) throws IOException {
+        float labelWidth = 58;
+        float y = top;
+        for (String[] pair : pairs) {
+            List<String> lines = TextWrapper.wrap(pair[1] == null || pair[1].isBlank() ? "-" : pair[1],
+                    PdfStyle.REGULAR, 9, width - labelWidth);
+            y -= 11;
+            flow.text(pair[0], PdfStyle.BOLD, 9, PdfStyle.MUTED, x, y);
+            for (int i = 0; i < lines.size(); i++) {
+                if (i > 0) {
+                    y -= 11;
+                }
+                flow.text(lines.get(i), PdfStyle.REGULAR, 9, PdfStyle.TEXT, x + labelWidth, y);
+            }
+            y -= 2;
+        }
+        return y;
+    }
+
+    private static void keyImages(PageFlow flow, List<KeyImage> images) throws IOException {
+        if (images.isEmpty()) {
+            return;
+        }
+        flow.heading("Key images");
+        float columnWidth = (PageFlow.WIDTH - IMAGE_GAP) / 2;
+        for (int i = 0; i < images.size(); i += 2) {
+            List<KeyImage> row = images.subList(i, Math.min(i + 2, images.size()));
+            float rowHeight = 0;
+            for (KeyImage image : row) {
+                rowHeight = Math.max(rowHeight, scaledHeight(image, columnWidth) + captionHeight(image, columnWidth));
+            }
+            flow.ensureRoom(rowHeight + 8);
+            float top = flow.y();
+            for (int c = 0; c < row.size(); c++) {
+                drawImage(flow, row.get(c), PageFlow.LEFT + c * (columnWidth + IMAGE_GAP), top, columnWidth);
+            }
+            flow.moveDown(rowHeight + 8);
+        }
+    }
+
+    /** Scale that fits the image into the column and under the height cap, never enlarging the pixels. */
+    private static float scale(KeyImage image, float columnWidth) {
+        float w = image.image().getWidth();
+        float h = image.image().getHeight();
+        return Math.min(1.5f, Math.min(columnWidth / w, IMAGE_MAX_HEIGHT / h));
+    }
+
+    private static float scaledHeight(KeyImage image, float columnWidth) {
+        return image.image().getHeight() * scale(image, columnWidth);
+    }
+
+    private static float captionHeight(KeyImage image, float columnWidth) {
+        int lines = image.caption().isBlank() ? 0
+                : TextWrapper.wrap(image.caption(), PdfStyle.REGULAR, CAPTION_SIZE, columnWidth).size();
+        return 4 + lines * CAPTION_LEADING;
+    }
+
+    private static void drawImage(PageFlow flow, KeyImage image, float x, float top, float columnWidth)
+            throws IOException {
+        float s = scale(image, columnWidth);
+        float w = image.image().getWidth() * s;
+        float h = image.image().getHeight() * s;
+        PDImageXObject xobject = LosslessFactory.createFromImage(flow.document(), image.image());
+        float imageX = x + (columnWidth - w) / 2;
+        flow.content().drawImage(xobject, imageX, top - h, w, h);
+        float baseline = top - h - 4 - CAPTION_SIZE;
+        for (String line : TextWrapper.wrap(image.caption(), PdfStyle.REGULAR, CAPTION_SIZE, columnWidth)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            float lineX = x + (columnWidth - TextWrapper.width(line, PdfStyle.REGULAR, CAPTION_SIZE)) / 2;
+            flow.text(line, PdfStyle.REGULAR, CAPTION_SIZE, PdfStyle.MUTED, lineX, baseline);
+            baseline -= CAPTION_LEADING;
+        }
+    }
+
+    private static void missedFindings(PageFlow flow, List<CaseReportData.MissedFinding> missed) throws IOException {
+        flow.heading("Findings the model missed (" + missed.size() + ")");
+        if (missed.isEmpty()) {
+            paragraph(flow, "None listed by the reviewers.", PdfStyle.ITALIC);
+        }
+        for (CaseReportData.MissedFinding finding : missed) {
+            paragraph(flow, "- " + finding.text() + " (" + finding.reviewer() + ")", PdfStyle.REGULAR);
+        }
+    }
+
+    private static void acceptability(PageFlow flow, List<CaseReportData.Acceptability> judgements)
+            throws IOException {
+        flow.heading("Overall acceptability");
+        if (judgements.isEmpty()) {
+            paragraph(flow, "No reviewer has judged the report yet.", PdfStyle.ITALIC);
+        }
+        for (CaseReportData.Acceptability judgement : judgements) {
+            paragraph(flow, judgement.reviewer() + ": " + judgement.judgement(), PdfStyle.REGULAR);
+        }
+    }
+
+    private static void paragraph(PageFlow flow, String text, org.apache.pdfbox.pdmodel.font.PDFont font)
+            throws IOException {
+        for (String line : TextWrapper.wrap(text, font, 9, PageFlow.WIDTH - 10)) {
+            flow.ensureRoom(12);
+            flow.moveDown(12);
+            flow.text(line, font, 9, PdfStyle.TEXT, PageFlow.LEFT + 4, flow.y());
+        }
+    }
+}
