@@ -48,12 +48,15 @@ public final class ClaimResolver {
                     problem != null ? problem.reason : none.reason, problem != null ? problem.detail : none.detail);
         }
         Selection target = select(targetTerm, side, v);
-        Selection location = lesion == null ? target : anatomyTerm == null ? null : select(anatomyTerm, side, v);
-        if (problem == null) {
+        // A sided lesion label ("left kidney cyst") carries the side itself; its organ is then named whole.
+        Side locationSide = lesion != null && side != null && !target.splitBySide() ? null : side;
+        Selection location = lesion == null ? target
+                : anatomyTerm == null ? null : select(anatomyTerm, locationSide, v);
+        if (problem == null && side != null) {
             problem = noSuchSide(target, targetTerm, side, v);
         }
-        if (problem == null && location != null) {
-            problem = noSuchSide(location, anatomyTerm, side, v);
+        if (problem == null && location != null && locationSide != null) {
+            problem = noSuchSide(location, anatomyTerm, locationSide, v);
         }
         if (problem == null) {
             problem = absent(target, targetTerm, anatomy);
