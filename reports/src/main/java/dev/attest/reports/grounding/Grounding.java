@@ -24,7 +24,7 @@ public sealed interface Grounding {
      * A sentence placed in the patient.
      *
      * @param concept        the concept the sentence is about (a lesion, or the organ itself)
-     * @param labels         the label values that concept stands for here, after the side
+     * @param labels         the label values holding the region's voxels, ascending
      * @param locationConcept the anatomy the sentence places it in (null for a lesion named without a place)
      * @param region         the grounded voxels on the label map's grid (never empty)
      * @param box            the region's bounding box in patient mm

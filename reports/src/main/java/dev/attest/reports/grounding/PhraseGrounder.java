@@ -53,8 +53,10 @@ public final class PhraseGrounder {
         }
         ModelVocabulary v = anatomy.vocabulary();
         Selection location = claim.location();
-        return new Grounding.Grounded(phrase, target.conceptId(), target.labels(),
-                target.labels().stream().map(v::labelName).toList(),
+        // The labels that hold the region's voxels: a group such as "lumbar spine" names L1-L5, but a map
+        // may hold only some of them.
+        List<Integer> labels = region.stream().map(anatomy::label).distinct().sorted().boxed().toList();
+        return new Grounding.Grounded(phrase, target.conceptId(), labels, labels.stream().map(v::labelName).toList(),
                 location == null ? null : location.conceptId(), location == null ? null : location.labels(),
                 claim.side(), claim.sideReferenceX(), claim.parts(), region, region.bounds(), region.centroidLps());
     }
