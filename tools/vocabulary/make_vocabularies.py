@@ -75,7 +75,8 @@ class Builder:
         concept = self.concepts[cid]
         # The label's own words (side removed) are a term too, so that the raw name in a
         # sentence ("kidney_left", "ctx-lh-insula") reads back to its structure.
-        if raw and raw not in concept["terms"]:
+        taken = any(raw in c["terms"] for c in self.concepts.values())
+        if raw and not taken:
             concept["terms"].append(raw)
         if display is None:
             display = concept["display"] if side is None else f"{side} {concept['display']}"
@@ -302,7 +303,8 @@ FS_NAME_TO_CONCEPT = {
     "caudate": "caudate", "putamen": "putamen", "pallidum": "pallidum", "3rd ventricle": "third_ventricle",
     "4th ventricle": "fourth_ventricle", "brain stem": "brain_stem", "hippocampus": "hippocampus",
     "amygdala": "amygdala", "accumbens area": "accumbens", "ventraldc": "ventral_diencephalon", "csf": "csf",
-    "ventricle": "ventricles", "cerebellum": "cerebellum", "corpus callosum": "corpus_callosum",
+    # model30chan50cls labels "Cerebellum" beside "Cerebellum-White-Matter": there it is the cerebellar cortex.
+    "ventricle": "ventricles", "cerebellum": "cerebellar_cortex", "corpus callosum": "corpus_callosum",
     "cc posterior": "cc_posterior", "cc mid posterior": "cc_mid_posterior", "cc central": "cc_central",
     "cc mid anterior": "cc_mid_anterior", "cc anterior": "cc_anterior", "white matter": "white_matter",
     "grey matter": "grey_matter", "brain": "brain", "brain mask": "brain",
