@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 
 /**
  * Reads one report sentence into a {@link ParsedPhrase}, in this order: sizes and volumes are taken out of
- * the raw text; the rest is split into {@link Tokens} and abbreviations expanded; negation cues are found
- * (a pseudo-negation such as "no change" is skipped first); side words are taken out; vocabulary terms are
+ * the raw text; the rest is split into words and abbreviations expanded; negation cues are found (a
+ * pseudo-negation such as "no change" is skipped first); side words and articles are taken out ({@link
+ * Tokens}); vocabulary terms are
  * matched longest first, terms of concepts the model labels before the others (so that "anterior corpus
  * callosum" falls back to "corpus callosum" + anterior for a model that labels only the whole callosum);
  * what is left is read for position qualifiers and finding nouns. Taking sides out before terms lets
@@ -37,7 +38,7 @@ public final class PhraseParser {
      */
     public static ParsedPhrase parse(String text, Lexicon lexicon, Predicate<String> labelled) {
         MeasurementParser.Result measured = MeasurementParser.parse(text);
-        List<String> tokens = lexicon.expandAbbreviations(Tokens.of(measured.rest()));
+        List<String> tokens = lexicon.expandAbbreviations(Tokens.words(measured.rest()));
         boolean[] taken = new boolean[tokens.size()];
 
         String cue = findNegation(tokens, taken);
@@ -53,7 +54,7 @@ public final class PhraseParser {
         }
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            if (!taken[i]) {
+            if (!taken[i] && !Tokens.isStopword(tokens.get(i))) {
                 rest.add(tokens.get(i));
             }
         }

@@ -19,12 +19,27 @@ public final class Tokens {
 
     public static List<String> of(String text) {
         List<String> out = new ArrayList<>();
-        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!t.isEmpty() && !STOPWORDS.contains(t)) {
+        for (String t : words(text)) {
+            if (!isStopword(t)) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    /** Every word, stopwords included: negation cues such as "free of" need them. */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    public static boolean isStopword(String token) {
+        return STOPWORDS.contains(token);
     }
 
     /** The tokens joined by single spaces: the key a term is stored and compared under. */

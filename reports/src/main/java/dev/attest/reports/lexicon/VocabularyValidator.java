@@ -2,6 +2,7 @@ package dev.attest.reports.lexicon;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ final class VocabularyValidator {
             checkLinks(v.concepts().get(i), "$.concepts[" + i + "]", concepts);
         }
         for (Concept c : v.concepts()) {
-            checkNoCycle(c.id(), concepts, new HashSet<>(), "$.concepts (" + c.id() + ")");
+            checkNoCycle(c.id(), concepts, new LinkedHashSet<>(), "$.concepts (" + c.id() + ")");
         }
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < v.structures().size(); i++) {
