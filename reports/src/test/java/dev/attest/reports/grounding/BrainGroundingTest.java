@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -42,9 +41,7 @@ class BrainGroundingTest {
 
     @Test
     void halvesOfUnpairedBrainLabelsAreTheVoxelsNumpyFinds() {
-        Iterator<Map.Entry<String, JsonNode>> it = reference.get("brain").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : reference.get("brain").properties()) {
             Grounding.Grounded g = assertInstanceOf(Grounding.Grounded.class, PhraseGrounder.ground(e.getKey(), anatomy),
                     e.getKey());
             JsonNode ref = e.getValue();

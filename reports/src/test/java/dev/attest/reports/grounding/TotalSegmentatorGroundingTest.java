@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -46,10 +45,8 @@ class TotalSegmentatorGroundingTest {
 
     @Test
     void groundedRegionsAreTheVoxelsNumpyFinds() {
-        Iterator<Map.Entry<String, JsonNode>> it = reference.get("totalsegmentator").fields();
         int n = 0;
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : reference.get("totalsegmentator").properties()) {
             Grounding.Grounded g = ground(e.getKey());
             JsonNode ref = e.getValue();
             assertEquals(ReferenceData.ints(ref.get("labels")), g.labels(), e.getKey());
