@@ -38,6 +38,13 @@ final class DatasetCleaner {
             0x0004151A, Tag.SOPClassUID, 0x0008001A, 0x0008001B, 0x00080062, 0x0008010C, 0x0008010D, 0x00080117,
             0x00080118, 0x00081150, 0x04000010);
 
+    /**
+     * X/Z sequences that some IOD makes Type 2, so they must stay present (empty): Acquisition Context
+     * Sequence is Type 2 in the Acquisition Context Module. The other X/Z sequence of the table,
+     * Referenced Study Sequence, is Type 3 wherever it is used.
+     */
+    private static final Set<Integer> TYPE_2_SEQUENCES = Set.of(0x00400555);
+
     private final ConfidentialityProfile profile;
     private final DeidOptions options;
     private final UidMap uids;
@@ -108,6 +115,11 @@ final class DatasetCleaner {
         ProfileRow row = profile.rowFor(tag);
         if (row != null) {
             DeidOptions.Resolution r = options.resolve(row);
+            if (r.code() == ActionCode.X_Z && e instanceof DicomElement.Sequence && !TYPE_2_SEQUENCES.contains(tag)) {
+                // A sequence with no items is invalid where the module makes it Type 3 (dciodvfy: "1-n required"),
+                // and Type 3 is what X/Z means for it everywhere except the Type 2 ones below.
+                return new Decision(Action.X, r.rule() + " (a Type 3 sequence: removed)", true);
+            }
             return new Decision(r.action(), r.rule(), true);
         }
         if (e instanceof DicomElement.Sequence) {

@@ -72,7 +72,8 @@ class DeidentifierMarkerTest {
         assertFalse(ct.contains(0x00204000), "Image Comments removed");
         assertFalse(ct.contains(0x00101002), "Other Patient IDs Sequence removed");
         assertFalse(ct.contains(0x00400275), "Request Attributes Sequence removed");
-        assertTrue(ct.getSequence(0x00081110).isEmpty(), "Referenced Study Sequence X/Z: emptied");
+        assertFalse(ct.contains(0x00081110), "Referenced Study Sequence X/Z: a Type 3 sequence, removed");
+        assertTrue(ct.contains(0x00400555) && ct.getSequence(0x00400555).isEmpty(), "Acquisition Context Sequence X/Z: Type 2, emptied");
         assertEquals(List.of(), ct.elements().stream().filter(e -> Tag.isPrivate(e.tag())).toList(), "private attributes");
         assertEquals(List.of(), ct.elements().stream().filter(e -> Tag.group(e.tag()) == 0x5000 || Tag.group(e.tag()) == 0x6000)
                 .toList(), "curves and overlay planes");
