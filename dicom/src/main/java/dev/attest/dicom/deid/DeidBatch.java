@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -63,14 +65,15 @@ public final class DeidBatch {
             inputs = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         List<Outcome> outcomes = new ArrayList<>();
+        Set<Path> written = new HashSet<>();
         for (Path in : inputs) {
-            outcomes.add(one(in, outputDir, deidentifier, contexts, report));
+            outcomes.add(one(in, outputDir, deidentifier, contexts, report, written));
         }
         return new Result(List.copyOf(outcomes), report);
     }
 
     private static Outcome one(Path in, Path outputDir, Deidentifier deidentifier, Function<DicomFile, DeidContext> contexts,
-                               DeidReport report) {
+                               DeidReport report, Set<Path> written) {
         try {
             DicomFile file = DicomReader.read(in);
             if (file.sopClassUid().equals(MEDIA_STORAGE_DIRECTORY)) {
@@ -90,6 +93,10 @@ public final class DeidBatch {
                         throw new DicomException(in.toString(), "no SOP Instance UID, so the output file cannot be named");
                     }
                     Path out = outputDir.resolve(series.isEmpty() ? "no-series" : series).resolve(sop + ".dcm");
+                    if (!written.add(out)) {
+                        // Two inputs with one SOP Instance UID (a copy of a file): the second would overwrite the first.
+                        throw new DicomException(in.toString(), "has the SOP Instance UID of an earlier input; not written twice");
+                    }
                     DicomWriter.write(out, d.dataset(), d.transferSyntax());
                     report.addDeidentified(d.log());
                     yield new Outcome(in, Status.WRITTEN, out, String.join("; ", d.log().warnings()));
