@@ -90,4 +90,11 @@ class IdentifierFinderTest {
         assertEquals(Set.of("O'Neil", "Mary-Kate"), KnownIdentifiers.nameParts("O'Neil, Mary-Kate J."));
         assertEquals(Set.of("IDENT-0010-0010", "Jane"), KnownIdentifiers.nameParts("IDENT-0010-0010^Jane"));
     }
+
+    @Test
+    void findsIdentifiersTheCallerKnowsFromOutsideTheHeaderButNotTooShortOnes() {
+        IdentifierFinder finder = new IdentifierFinder(KnownIdentifiers.none().plus(List.of("Ward 12B", "ab", " ")));
+        assertEquals(List.of("ward 12b IDENTIFIER"), finder.find("moved to ward  12b; ab normal")
+                .stream().map(f -> f.matched().replaceAll("\\s+", " ") + " " + f.kind()).toList());
+    }
 }
