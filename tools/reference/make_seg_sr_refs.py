@@ -15,9 +15,11 @@ numpy only.
   pydicom's copy of PS3.16 gives it (pydicom.sr._concepts_dict).
 * cielab: DICOM CIELab (0..65535 scaled) of 8-bit sRGB colours, computed with numpy from the
   IEC 61966-2-1 sRGB curve and matrix and the CIE 1976 L*a*b* formulas with the D65 white.
+* dcmqiSrSeg: frames and voxel count of the SEG the dcmqi SR refers to.
 * sr: content of the TID 1500 reports in seg-sr read with pydicom: per measurement group its
   tracking identifier and UID, finding, finding site, referenced segment and every measurement
-  (concept, value, unit, derivation, method).
+  (concept, value, unit, derivation, method); the observers, the evidence lists and the Image
+  Library entries.
 
 Run with Debian's python: /usr/bin/python3 tools/reference/make_seg_sr_refs.py [DATA_ROOT]
 Deterministic: re-running gives byte-identical JSON.
@@ -168,8 +170,25 @@ def report(path):
             ms.append(m)
         g["measurements"] = ms
         groups.append(g)
-    observers = [str(i.PersonName) for i in root if i.ValueType == "PNAME"
-                 and i.ConceptNameCodeSequence[0].CodeValue == "121008"]
+    # Person Observer Name is a PNAME; the highdicom version that wrote the example used TEXT.
+    observers = [str(i.PersonName if i.ValueType == "PNAME" else i.TextValue) for i in root
+                 if i.ConceptNameCodeSequence[0].CodeValue == "121008"]
+    devices = [str(i.UID) for i in root if i.ConceptNameCodeSequence[0].CodeValue == "121012"]
+    evidence = []
+    for seq in ("CurrentRequestedProcedureEvidenceSequence", "PertinentOtherEvidenceSequence"):
+        for study in ds.get(seq, []):
+            for series in study.ReferencedSeriesSequence:
+                for sop in series.ReferencedSOPSequence:
+                    evidence.append([str(study.StudyInstanceUID), str(series.SeriesInstanceUID),
+                                     str(sop.ReferencedSOPClassUID), str(sop.ReferencedSOPInstanceUID)])
+    library = []
+    for container in find(root, "111028", "DCM"):
+        stack = list(container.get("ContentSequence", []))
+        while stack:
+            item = stack.pop(0)
+            if item.ValueType == "IMAGE":
+                library.append(str(item.ReferencedSOPSequence[0].ReferencedSOPInstanceUID))
+            stack = list(item.get("ContentSequence", [])) + stack
     procedure = find(root, "121058", "DCM")
     language = find(root, "121049", "DCM")
     return {
@@ -180,8 +199,18 @@ def report(path):
         "language": code_of(language[0].ConceptCodeSequence) if language else None,
         "procedure": code_of(procedure[0].ConceptCodeSequence) if procedure else None,
         "personObservers": observers,
+        "deviceObserverUids": devices,
+        "evidence": evidence,
+        "imageLibrary": library,
         "groups": groups,
     }
+
+
+def dcmqi_seg(path):
+    ds = pydicom.dcmread(path)
+    px = ds.pixel_array
+    return {"frames": int(ds.NumberOfFrames), "voxels": int(px.sum()), "sopInstanceUid": str(ds.SOPInstanceUID),
+            "label": str(ds.SegmentSequence[0].SegmentLabel)}
 
 
 def main():
@@ -190,6 +219,7 @@ def main():
         "totalSegmentator": total_segmentator(root),
         "codes": codes(),
         "cielab": cielab(),
+        "dcmqiSrSeg": dcmqi_seg(os.path.join(root, "seg-sr", "dcmqi_sr-example", "seg.dcm")),
         "sr": {
             "highdicom": report(os.path.join(root, "seg-sr", "highdicom_sr_document.dcm")),
             "dcmqi": report(os.path.join(root, "seg-sr", "dcmqi_sr-example", "sr.dcm")),
