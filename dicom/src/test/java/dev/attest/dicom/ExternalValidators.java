@@ -14,14 +14,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs the outside checkers the *ValidatorTest classes hold our SEG and SR files to: dciodvfy
- * (David Clunie's dicom3tools, Debian package dicom3tools) and pydicom (python3-pydicom). When a
- * tool is missing the test is skipped, unless ATTEST_REQUIRE_VALIDATORS=1 (set by CI after
- * installing both), where a missing tool is a failure: CI must never pass by skipping them.
+ * (David Clunie's dicom3tools, Debian package dicom3tools) for the IOD's modules and attributes,
+ * DCMTK's dsrdump (Debian package dcmtk) for SR relationship constraints, which dciodvfy does not
+ * check, and pydicom (python3-pydicom). When a tool is missing the test is skipped, unless
+ * ATTEST_REQUIRE_VALIDATORS=1 (set by CI after installing them), where a missing tool is a
+ * failure: CI must never pass by skipping them.
  */
 public final class ExternalValidators {
     public static final String REQUIRE = "ATTEST_REQUIRE_VALIDATORS";
     private static final Path DCIODVFY = Path.of("/usr/bin/dciodvfy");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path DSRDUMP = Path.of("/usr/bin/dsrdump");
 
     private ExternalValidators() {
     }
@@ -51,8 +54,16 @@ public final class ExternalValidators {
         Assumptions.abort(what + " is not installed; set " + REQUIRE + "=1 to make this a failure");
     }
 
-    /** Runs dciodvfy on {@code file}; skips (or fails, when required) without it. */
+    /**
+     * Runs dciodvfy on {@code file}; skips (or fails, when required) without it. With
+     * ATTEST_VALIDATOR_KEEP=DIR the file is also copied there, to look at by hand.
+     */
     public static Dciodvfy dciodvfy(Path file) throws IOException, InterruptedException {
+        String keep = System.getenv("ATTEST_VALIDATOR_KEEP");
+        if (keep != null && !keep.isBlank()) {
+            Files.createDirectories(Path.of(keep));
+            Files.copy(file, Path.of(keep).resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         need(Files.isExecutable(DCIODVFY), DCIODVFY + " (Debian package dicom3tools)");
         Run run = run(List.of(DCIODVFY.toString(), file.toString()));
         List<String> errors = new ArrayList<>();
@@ -65,6 +76,16 @@ public final class ExternalValidators {
             }
         }
         return new Dciodvfy(run.output(), errors, warnings);
+    }
+
+    /**
+     * Runs DCMTK's dsrdump on an SR file: DCMTK refuses to build a content tree that breaks the
+     * SOP class's relationship constraints (PS3.3 A.35), and says which item. Returns its "E:"
+     * and "F:" lines (empty when the document is valid) after checking it exited 0 with none.
+     */
+    public static Run dsrdump(Path file) throws IOException, InterruptedException {
+        need(Files.isExecutable(DSRDUMP), DSRDUMP + " (Debian package dcmtk)");
+        return run(List.of(DSRDUMP.toString(), "-v", file.toString()));
     }
 
     /**

@@ -104,4 +104,27 @@ class SegmentationValidatorTest {
         // 2 segments x 4 slices of 7 x 5; values 0, 64, 128, 191, 255 (round(k / 4 * 255)) spread evenly.
         assertEquals("FRACTIONAL OCCUPANCY 255 (8, 5, 7) 35728 [0, 64, 128, 191, 255] 2.25.2002", py.output().strip());
     }
+
+    @Test
+    void overlappingMasksWithEveryFramePassDciodvfy(@TempDir Path dir) throws Exception {
+        ImageGrid grid = SegmentationWriterTest.obliqueGrid();
+        List<Volume> masks = SegmentationWriterTest.overlappingMasks(grid, 3);
+        List<SegmentMask> segments = new ArrayList<>();
+        String[] names = {"kidney_left", "kidney_right", "tumor"};
+        for (int m = 0; m < 3; m++) {
+            segments.add(new SegmentMask(SegmentDefinition.manual(names[m], SegmentedProperties.forName(names[m]))
+                    .withDescription("drawn by a reviewer"), masks.get(m)));
+        }
+        Path file = write(SegmentationWriter.binary(SegmentationSource.of(grid, SegmentationWriterTest.niftiStudy()), segments,
+                SegmentationWriterTest.settings().withFramePolicy(SegmentationWriter.FramePolicy.ALL)), dir, "nifti-overlap-all.dcm");
+        ExternalValidators.Dciodvfy result = ExternalValidators.dciodvfy(file);
+        assertEquals(List.of(), result.errors(), result.output());
+        assertEquals(EXPECTED_WARNINGS.subList(1, 2), result.warnings(), result.output());
+        ExternalValidators.Run py = ExternalValidators.pydicom("""
+                import sys, pydicom
+                ds = pydicom.dcmread(sys.argv[1])
+                print(ds.SegmentsOverlap, ds.pixel_array.shape, [s.SegmentAlgorithmType for s in ds.SegmentSequence])
+                """, file.toString());
+        assertEquals("YES (12, 5, 7) ['MANUAL', 'MANUAL', 'MANUAL']", py.output().strip());
+    }
 }

@@ -1,15 +1,11 @@
 package dev.attest.dicom.seg;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.dicom.Code;
+import dev.attest.dicom.SegSrReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,18 +20,12 @@ class SegmentedPropertiesTest {
     private static JsonNode ref;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = SegmentedPropertiesTest.class.getResourceAsStream("/reference/segsr/seg_sr_reference.json")) {
-            ref = new ObjectMapper().readTree(in);
-        }
+    static void load() {
+        ref = SegSrReference.json();
     }
 
-    static void assertKnown(Code code) {
-        JsonNode meanings = ref.get("codes").get(code.scheme() + ":" + code.value());
-        assertTrue(meanings != null, code + " is not in the reference list: add it to make_seg_sr_refs.py");
-        List<String> known = new ArrayList<>();
-        meanings.forEach(m -> known.add(m.asText()));
-        assertTrue(known.contains(code.meaning()), code + ": PS3.16 gives " + known);
+    private static void assertKnown(Code code) {
+        SegSrReference.assertKnown(code);
     }
 
     @Test

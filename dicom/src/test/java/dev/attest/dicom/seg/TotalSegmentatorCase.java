@@ -24,13 +24,13 @@ import java.util.List;
  * the NIfTI's LAS index order onto the DICOM stack's grid voxel for voxel (the two grids are the
  * same lattice; nothing is interpolated).
  */
-final class TotalSegmentatorCase {
+public final class TotalSegmentatorCase {
     static final String CT = "series-ct/totalsegmentator_example_ct_dicom";
     static final String LABELS = "nifti/totalsegmentator_example_seg_dicom.nii.gz";
 
-    final StackGeometry stack;
-    final Volume labels;
-    final LabelDescriptions names;
+    public final StackGeometry stack;
+    public final Volume labels;
+    public final LabelDescriptions names;
 
     private TotalSegmentatorCase(StackGeometry stack, Volume labels, LabelDescriptions names) {
         this.stack = stack;
@@ -38,7 +38,7 @@ final class TotalSegmentatorCase {
         this.names = names;
     }
 
-    static TotalSegmentatorCase load() throws IOException {
+    public static TotalSegmentatorCase load() throws IOException {
         DicomScanner.Result scan = DicomScanner.scan(TestData.path(CT));
         StackGeometry stack = SeriesSelector.select(CT, SeriesGrouper.group(scan.files()), null, 1).stack();
         NiftiImage nifti = NiftiReader.read(TestData.path(LABELS));
@@ -68,7 +68,7 @@ final class TotalSegmentatorCase {
     }
 
     /** The labels present in the map, in increasing value, as automatic segments named from the label table. */
-    List<LabelSegment> presentSegments(AlgorithmIdentification algorithm) {
+    public List<LabelSegment> presentSegments(AlgorithmIdentification algorithm) {
         boolean[] present = new boolean[256];
         for (int z = 0; z < labels.grid().sizeZ(); z++) {
             for (byte b : (byte[]) labels.sliceArray(z)) {
