@@ -104,4 +104,17 @@ class MeasurementReportValidatorTest {
                 "[('CORRECT', 'Reviewer^R01'), ('CORRECT', 'Reviewer^R02')]",
                 "99ATTEST 2"), py.lines());
     }
+
+    @Test
+    void aReportOnANiftiSegPassesDciodvfyAndDcmtk(@TempDir Path dir) throws Exception {
+        MeasurementReportWriterTest.NiftiReport nifti = MeasurementReportWriterTest.NiftiReport.make();
+        Path file = dir.resolve("nifti-report.dcm");
+        DicomWriter.write(file, MeasurementReportWriter.write(nifti.report(), nifti.study(), nifti.evidence(), reviewed.settings()),
+                TransferSyntax.EXPLICIT_VR_LE);
+        ExternalValidators.Dciodvfy result = ExternalValidators.dciodvfy(file);
+        assertEquals(List.of(), result.errors(), result.output());
+        ExternalValidators.Run run = ExternalValidators.dsrdump(file);
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(List.of(), run.lines().stream().filter(l -> l.startsWith("E:") || l.startsWith("F:")).toList(), run.output());
+    }
 }

@@ -1,5 +1,9 @@
 package dev.attest.dicom.sr;
 
+import dev.attest.core.geometry.Affine;
+import dev.attest.core.geometry.ImageGrid;
+import dev.attest.core.volume.Volume;
+import dev.attest.core.volume.VoxelType;
 import dev.attest.dicom.Code;
 import dev.attest.dicom.DicomDataset;
 import dev.attest.dicom.DicomFile;
@@ -8,7 +12,13 @@ import dev.attest.dicom.TransferSyntax;
 import dev.attest.dicom.io.DicomReader;
 import dev.attest.dicom.io.DicomWriter;
 import dev.attest.dicom.SegSrReference;
+import dev.attest.dicom.seg.SegmentDefinition;
+import dev.attest.dicom.seg.SegmentMask;
+import dev.attest.dicom.seg.SegmentationSource;
+import dev.attest.dicom.seg.SegmentationWriter;
+import dev.attest.dicom.seg.SegmentedProperties;
 import dev.attest.dicom.write.InstanceReference;
+import dev.attest.dicom.write.StudyContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,5 +137,38 @@ class MeasurementReportWriterTest {
             assertEquals("99ATTEST", code.scheme());
         }
         assertEquals(25, values.size());
+    }
+
+    /** A report on a SEG of a NIfTI volume: no source images, the SEG the only evidence. */
+    record NiftiReport(MeasurementReport report, StudyContext study, List<InstanceReference> evidence) {
+        static NiftiReport make() {
+            ImageGrid grid = new ImageGrid(6, 4, 3, Affine.diagonal(1.5, 1.5, 3));
+            Volume mask = Volume.allocate(grid, VoxelType.UINT8);
+            ((byte[]) mask.sliceArray(1))[7] = 1;
+            StudyContext study = StudyContext.synthesised("Case^0002", "CASE-0002", "", LocalDateTime.of(2026, 3, 3, 8, 0),
+                    "2.25.5001", "2.25.5002");
+            DicomDataset seg = SegmentationWriter.binary(SegmentationSource.of(grid, study),
+                    List.of(new SegmentMask(SegmentDefinition.manual("nodule", SegmentedProperties.forName("nodule")), mask)),
+                    SegmentationWriter.Settings.of(ReviewedCase.EQUIPMENT));
+            InstanceReference segRef = InstanceReference.of(seg);
+            MeasurementGroup group = new MeasurementGroup("nodule, claim 1", "2.25.5003", Optional.of(Code.sct("27925004", "Nodule")),
+                    Optional.empty(), Optional.empty(), Optional.of(new ReferencedSegment(SopReference.of(segRef), 1)), Optional.empty(),
+                    List.of(Measurement.volumeMl(1.5 * 1.5 * 3 / 1000)),
+                    List.of(QualitativeEvaluation.by("Reviewer^R01", AttestCodes.VERDICT, AttestCodes.UNGRADABLE)));
+            MeasurementReport report = MeasurementReport.of(new ObserverContext(List.of(PersonObserver.named("Reviewer^R01")), List.of()),
+                    ReportCodes.CT_UNSPECIFIED_BODY_REGION, List.of(), List.of(group));
+            return new NiftiReport(report, study, List.of(segRef));
+        }
+    }
+
+    @Test
+    void aReportOnANiftiSegListsNoImagesAndReadsBack() throws IOException {
+        NiftiReport nifti = NiftiReport.make();
+        DicomDataset sr = MeasurementReportWriter.write(nifti.report(), nifti.study(), nifti.evidence(), reviewed.settings());
+        MeasurementReportDocument doc = MeasurementReportReader.read(roundTrip(sr));
+        assertEquals(nifti.report(), doc.report());
+        assertEquals("2.25.5001", doc.studyInstanceUid());
+        assertEquals(List.of(), doc.report().imageLibrary());
+        assertEquals(nifti.evidence(), doc.evidence());
     }
 }
