@@ -3,7 +3,6 @@ package dev.attest.dicom.seg;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.volume.Volume;
-import dev.attest.core.volume.VoxelType;
 import dev.attest.dicom.Code;
 import dev.attest.dicom.DicomDataset;
 import dev.attest.dicom.Tag;
@@ -18,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -124,23 +122,10 @@ public final class SegmentationWriter {
 
     /** Largest stored value of a FRACTIONAL segmentation: 8 bits, the full range. */
     public static final int MAX_FRACTIONAL_VALUE = 255;
-    /** How far a mask's grid may be from the source grid, mm. */
-    static final double GRID_TOLERANCE_MM = 1e-3;
-
     private static final Code SEGMENTATION_DERIVATION = Code.dcm("113076", "Segmentation");
     private static final Code SOURCE_IMAGE_PURPOSE = Code.dcm("121322", "Source image for image processing operation");
     private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
-
-    /** One segment's content on one slice: bits for BINARY, 0..255 values for FRACTIONAL; null when empty. */
-    private record Plane(BitSet bits, byte[] values) {
-        boolean isEmpty() {
-            return bits != null ? bits.isEmpty() : values == null;
-        }
-    }
-
-    private record Frame(int segmentNumber, int slice, Plane plane) {
-    }
 
     private SegmentationWriter() {
     }
@@ -152,65 +137,17 @@ public final class SegmentationWriter {
      */
     public static DicomDataset fromLabelMap(SegmentationSource source, Volume labels, List<LabelSegment> segments,
                                             Settings settings) {
-        checkGrid(source, labels, "label map");
         requireSegments(segments);
-        int largest = segments.stream().mapToInt(LabelSegment::label).max().orElseThrow();
-        int[] segmentOfLabel = new int[largest + 1];
-        Arrays.fill(segmentOfLabel, -1);
-        for (int s = 0; s < segments.size(); s++) {
-            int label = segments.get(s).label();
-            if (segmentOfLabel[label] >= 0) {
-                throw new IllegalArgumentException("label " + label + " is given to two segments");
-            }
-            segmentOfLabel[label] = s;
-        }
-        ImageGrid grid = source.grid();
-        int n = grid.sizeX() * grid.sizeY();
-        BitSet[][] planes = new BitSet[segments.size()][grid.sizeZ()];
-        VoxelType type = labels.type();
-        for (int z = 0; z < grid.sizeZ(); z++) {
-            Object slice = labels.sliceArray(z);
-            for (int i = 0; i < n; i++) {
-                double v = SliceValues.stored(slice, i, type);
-                if (v > 0 && v <= largest && v == Math.rint(v)) {
-                    int s = segmentOfLabel[(int) v];
-                    if (s >= 0) {
-                        if (planes[s][z] == null) {
-                            planes[s][z] = new BitSet(n);
-                        }
-                        planes[s][z].set(i);
-                    }
-                }
-            }
-        }
-        List<SegmentDefinition> definitions = segments.stream().map(LabelSegment::definition).toList();
-        return build(source, definitions, binaryPlanes(planes), SegmentationType.BINARY, null, "NO", settings);
+        return build(source, segments.stream().map(LabelSegment::definition).toList(),
+                SegmentPlanes.ofLabelMap(source, labels, segments), SegmentationType.BINARY, null, "NO", settings);
     }
 
     /** A BINARY Segmentation of one mask per segment (non-zero = in); segments may overlap. */
     public static DicomDataset binary(SegmentationSource source, List<SegmentMask> segments, Settings settings) {
         requireSegments(segments);
-        ImageGrid grid = source.grid();
-        int n = grid.sizeX() * grid.sizeY();
-        BitSet[][] planes = new BitSet[segments.size()][grid.sizeZ()];
-        for (int s = 0; s < segments.size(); s++) {
-            Volume mask = segments.get(s).mask();
-            checkGrid(source, mask, "mask of segment '" + segments.get(s).definition().label() + "'");
-            for (int z = 0; z < grid.sizeZ(); z++) {
-                Object slice = mask.sliceArray(z);
-                for (int i = 0; i < n; i++) {
-                    if (SliceValues.stored(slice, i, mask.type()) != 0) {
-                        if (planes[s][z] == null) {
-                            planes[s][z] = new BitSet(n);
-                        }
-                        planes[s][z].set(i);
-                    }
-                }
-            }
-        }
-        List<SegmentDefinition> definitions = segments.stream().map(SegmentMask::definition).toList();
-        Plane[][] binary = binaryPlanes(planes);
-        return build(source, definitions, binary, SegmentationType.BINARY, null, overlap(binary, n), settings);
+        SegmentPlanes.Plane[][] planes = SegmentPlanes.ofMasks(source, segments);
+        return build(source, segments.stream().map(SegmentMask::definition).toList(), planes, SegmentationType.BINARY, null,
+                SegmentPlanes.overlap(planes), settings);
     }
 
     /**
@@ -221,32 +158,9 @@ public final class SegmentationWriter {
                                           List<SegmentFraction> segments, Settings settings) {
         requireSegments(segments);
         Objects.requireNonNull(fractionalType, "fractionalType");
-        ImageGrid grid = source.grid();
-        int n = grid.sizeX() * grid.sizeY();
-        Plane[][] planes = new Plane[segments.size()][grid.sizeZ()];
-        for (int s = 0; s < segments.size(); s++) {
-            Volume fraction = segments.get(s).fraction();
-            checkGrid(source, fraction, "fraction map of segment '" + segments.get(s).definition().label() + "'");
-            for (int z = 0; z < grid.sizeZ(); z++) {
-                Object slice = fraction.sliceArray(z);
-                double slope = fraction.slope(z);
-                double intercept = fraction.intercept(z);
-                byte[] values = null;
-                for (int i = 0; i < n; i++) {
-                    double f = SliceValues.stored(slice, i, fraction.type()) * slope + intercept;
-                    long stored = Double.isNaN(f) ? 0 : Math.round(Math.max(0, Math.min(1, f)) * MAX_FRACTIONAL_VALUE);
-                    if (stored != 0) {
-                        if (values == null) {
-                            values = new byte[n];
-                        }
-                        values[i] = (byte) stored;
-                    }
-                }
-                planes[s][z] = new Plane(null, values);
-            }
-        }
-        List<SegmentDefinition> definitions = segments.stream().map(SegmentFraction::definition).toList();
-        return build(source, definitions, planes, SegmentationType.FRACTIONAL, fractionalType, overlap(planes, n), settings);
+        SegmentPlanes.Plane[][] planes = SegmentPlanes.ofFractions(source, segments, MAX_FRACTIONAL_VALUE);
+        return build(source, segments.stream().map(SegmentFraction::definition).toList(), planes, SegmentationType.FRACTIONAL,
+                fractionalType, SegmentPlanes.overlap(planes), settings);
     }
 
     private static void requireSegments(List<?> segments) {
@@ -258,60 +172,11 @@ public final class SegmentationWriter {
         }
     }
 
-    private static void checkGrid(SegmentationSource source, Volume volume, String what) {
-        if (!volume.grid().sameGeometry(source.grid(), GRID_TOLERANCE_MM)) {
-            throw new IllegalArgumentException("the " + what + " is on grid " + volume.grid() + ", not on the source grid "
-                    + source.grid() + ": resample it onto the source grid first");
-        }
-    }
-
-    private static Plane[][] binaryPlanes(BitSet[][] bits) {
-        Plane[][] planes = new Plane[bits.length][];
-        for (int s = 0; s < bits.length; s++) {
-            planes[s] = new Plane[bits[s].length];
-            for (int z = 0; z < bits[s].length; z++) {
-                planes[s][z] = new Plane(bits[s][z] == null ? new BitSet() : bits[s][z], null);
-            }
-        }
-        return planes;
-    }
-
-    /** Segments Overlap: YES when any voxel is non-zero in two segments. */
-    private static String overlap(Plane[][] planes, int n) {
-        int slices = planes[0].length;
-        for (int z = 0; z < slices; z++) {
-            BitSet taken = new BitSet(n);
-            for (Plane[] segment : planes) {
-                BitSet bits = nonZero(segment[z]);
-                if (taken.intersects(bits)) {
-                    return "YES";
-                }
-                taken.or(bits);
-            }
-        }
-        return "NO";
-    }
-
-    private static BitSet nonZero(Plane plane) {
-        if (plane.bits() != null) {
-            return plane.bits();
-        }
-        BitSet bits = new BitSet();
-        if (plane.values() != null) {
-            for (int i = 0; i < plane.values().length; i++) {
-                if (plane.values()[i] != 0) {
-                    bits.set(i);
-                }
-            }
-        }
-        return bits;
-    }
-
-    private static DicomDataset build(SegmentationSource source, List<SegmentDefinition> definitions, Plane[][] planes,
+    private static DicomDataset build(SegmentationSource source, List<SegmentDefinition> definitions, SegmentPlanes.Plane[][] planes,
                                       SegmentationType type, FractionalType fractionalType, String overlap,
                                       Settings settings) {
         ImageGrid grid = source.grid();
-        List<Frame> frames = frames(planes, settings.framePolicy());
+        List<FramePixels.Frame> frames = frames(planes, settings.framePolicy());
         int[] positionIndex = positionIndices(source);
         DicomDataset ds = new DicomDataset();
         Elements.text(ds, Tag.SpecificCharacterSet, Elements.CHARACTER_SET);
@@ -375,12 +240,12 @@ public final class SegmentationWriter {
         Elements.text(ds, Tag.ContentCreatorName, settings.contentCreator());
         Elements.item(ds, Tag.SharedFunctionalGroupsSequence, shared(source));
         List<DicomDataset> perFrame = new ArrayList<>(frames.size());
-        for (Frame frame : frames) {
+        for (FramePixels.Frame frame : frames) {
             perFrame.add(perFrame(source, frame, positionIndex[frame.slice()]));
         }
         Elements.sequence(ds, Tag.PerFrameFunctionalGroupsSequence, perFrame);
         int pixels = grid.sizeX() * grid.sizeY();
-        ds.setBytes(Tag.PixelData, Vr.OB, binary ? packBits(frames, pixels) : packBytes(frames, pixels));
+        ds.setBytes(Tag.PixelData, Vr.OB, binary ? FramePixels.packBits(frames, pixels) : FramePixels.packBytes(frames, pixels));
         return ds;
     }
 
@@ -389,17 +254,17 @@ public final class SegmentationWriter {
      * when every segment is empty under NON_EMPTY one empty frame of segment 1 on slice 0 is kept:
      * the file stays valid and reads back as empty masks.
      */
-    private static List<Frame> frames(Plane[][] planes, FramePolicy policy) {
-        List<Frame> frames = new ArrayList<>();
+    private static List<FramePixels.Frame> frames(SegmentPlanes.Plane[][] planes, FramePolicy policy) {
+        List<FramePixels.Frame> frames = new ArrayList<>();
         for (int s = 0; s < planes.length; s++) {
             for (int z = 0; z < planes[s].length; z++) {
                 if (policy == FramePolicy.ALL || !planes[s][z].isEmpty()) {
-                    frames.add(new Frame(s + 1, z, planes[s][z]));
+                    frames.add(new FramePixels.Frame(s + 1, z, planes[s][z]));
                 }
             }
         }
         if (frames.isEmpty()) {
-            frames.add(new Frame(1, 0, planes[0][0]));
+            frames.add(new FramePixels.Frame(1, 0, planes[0][0]));
         }
         return frames;
     }
@@ -488,7 +353,7 @@ public final class SegmentationWriter {
         return shared;
     }
 
-    private static DicomDataset perFrame(SegmentationSource source, Frame frame, int positionIndex) {
+    private static DicomDataset perFrame(SegmentationSource source, FramePixels.Frame frame, int positionIndex) {
         SegmentationSource.SourceSlice slice = source.slices().get(frame.slice());
         DicomDataset item = new DicomDataset();
         slice.image().ifPresent(image -> {
@@ -515,43 +380,5 @@ public final class SegmentationWriter {
         Elements.ints(identification, SegTags.ReferencedSegmentNumber, frame.segmentNumber());
         Elements.item(item, SegTags.SegmentIdentificationSequence, identification);
         return item;
-    }
-
-    /** 1-bit frames back to back, pixel i of the stream in bit (i mod 8) of byte i / 8, padded to an even length. */
-    private static byte[] packBits(List<Frame> frames, int pixels) {
-        long totalBits = (long) frames.size() * pixels;
-        long bytes = (totalBits + 7) / 8;
-        bytes += bytes & 1;
-        if (bytes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the pixel data would exceed 2 GiB: write fewer segments per object");
-        }
-        byte[] out = new byte[(int) bytes];
-        long base = 0;
-        for (Frame frame : frames) {
-            BitSet bits = frame.plane().bits();
-            for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
-                long at = base + i;
-                out[(int) (at >>> 3)] |= (byte) (1 << (at & 7));
-            }
-            base += pixels;
-        }
-        return out;
-    }
-
-    private static byte[] packBytes(List<Frame> frames, int pixels) {
-        long bytes = (long) frames.size() * pixels;
-        bytes += bytes & 1;
-        if (bytes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the pixel data would exceed 2 GiB: write fewer segments per object");
-        }
-        byte[] out = new byte[(int) bytes];
-        int at = 0;
-        for (Frame frame : frames) {
-            if (frame.plane().values() != null) {
-                System.arraycopy(frame.plane().values(), 0, out, at, pixels);
-            }
-            at += pixels;
-        }
-        return out;
     }
 }

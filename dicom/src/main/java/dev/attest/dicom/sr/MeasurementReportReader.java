@@ -60,34 +60,52 @@ public final class MeasurementReportReader {
                 "VERIFIED".equals(ds.getString(SrTags.VerificationFlag)), evidence, report);
     }
 
-    /** TID 1001 at the root: an Observer Type starts an observer; a name with no type before it is a person (TID 1002's default). */
+    /** The fields of a device observer, filled as its content items come. */
+    private static final class DeviceFields {
+        final String uid;
+        String name = "";
+        String manufacturer = "";
+        String model = "";
+        String serial = "";
+
+        DeviceFields(String uid) {
+            this.uid = uid;
+        }
+
+        DeviceObserver toObserver() {
+            return new DeviceObserver(uid, name, manufacturer, model, serial);
+        }
+    }
+
+    /**
+     * TID 1001 at the root, in document order: a Person Observer Name starts a person (with or
+     * without an Observer Type before it, Person being TID 1002's default), a Device Observer UID
+     * starts a device, and the items after each fill it in.
+     */
     private static ObserverContext observers(ContentItem root) {
         List<PersonObserver> persons = new ArrayList<>();
-        List<String[]> devices = new ArrayList<>();
+        List<DeviceFields> devices = new ArrayList<>();
         for (ContentItem item : root.children(c -> c.relationship().equals(Optional.of(Relationship.HAS_OBS_CONTEXT)))) {
             String text = item.textValue().orElse("");
+            DeviceFields device = devices.isEmpty() ? null : devices.get(devices.size() - 1);
             if (item.is(ReportCodes.PERSON_OBSERVER_NAME)) {
                 persons.add(PersonObserver.named(text));
             } else if (item.is(ReportCodes.PERSON_OBSERVER_ORGANIZATION) && !persons.isEmpty()) {
                 PersonObserver last = persons.remove(persons.size() - 1);
                 persons.add(new PersonObserver(last.name(), text));
-            } else if (item.is(ReportCodes.DEVICE_OBSERVER_UID)) {
-                devices.add(new String[] {text, "", "", "", ""});
-            } else if (!devices.isEmpty()) {
-                String[] device = devices.get(devices.size() - 1);
-                if (item.is(ReportCodes.DEVICE_OBSERVER_NAME)) {
-                    device[1] = text;
-                } else if (item.is(ReportCodes.DEVICE_OBSERVER_MANUFACTURER)) {
-                    device[2] = text;
-                } else if (item.is(ReportCodes.DEVICE_OBSERVER_MODEL_NAME)) {
-                    device[3] = text;
-                } else if (item.is(ReportCodes.DEVICE_OBSERVER_SERIAL_NUMBER)) {
-                    device[4] = text;
-                }
+            } else if (item.is(ReportCodes.DEVICE_OBSERVER_UID) && !text.isEmpty()) {
+                devices.add(new DeviceFields(text));
+            } else if (device != null && item.is(ReportCodes.DEVICE_OBSERVER_NAME)) {
+                device.name = text;
+            } else if (device != null && item.is(ReportCodes.DEVICE_OBSERVER_MANUFACTURER)) {
+                device.manufacturer = text;
+            } else if (device != null && item.is(ReportCodes.DEVICE_OBSERVER_MODEL_NAME)) {
+                device.model = text;
+            } else if (device != null && item.is(ReportCodes.DEVICE_OBSERVER_SERIAL_NUMBER)) {
+                device.serial = text;
             }
         }
-        return new ObserverContext(persons, devices.stream().filter(d -> !d[0].isEmpty())
-                .map(d -> new DeviceObserver(d[0], d[1], d[2], d[3], d[4])).toList());
+        return new ObserverContext(persons, devices.stream().map(DeviceFields::toObserver).toList());
     }
 
     private static List<SopReference> imageLibrary(ContentItem root) {
