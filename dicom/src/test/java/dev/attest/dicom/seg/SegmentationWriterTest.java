@@ -16,6 +16,9 @@ import dev.attest.dicom.TransferSyntax;
 import dev.attest.dicom.Uids;
 import dev.attest.dicom.io.DicomReader;
 import dev.attest.dicom.io.DicomWriter;
+import dev.attest.dicom.series.DicomScanner;
+import dev.attest.dicom.series.SeriesGrouper;
+import dev.attest.dicom.series.StackGeometry;
 import dev.attest.dicom.write.Equipment;
 import dev.attest.dicom.write.StudyContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -348,6 +351,37 @@ class SegmentationWriterTest {
             for (int i = 0; i < labels.length; i++) {
                 assertEquals(labels[i] == 5, back[i] == 1, "slice " + z + " voxel " + i);
             }
+        }
+    }
+
+    @Test
+    void framesOfAnEnhancedMultiFrameSourceReferenceTheirFrameNumbers() throws IOException {
+        DicomScanner.Result scan = DicomScanner.scan(TestData.path("dicom-codecs/dcm_qa_enh_siemens_xa10"));
+        StackGeometry stack = SeriesGrouper.group(scan.files()).get(0).series().get(0).stacks().get(0);
+        ImageGrid grid = stack.grid();
+        Volume mask = Volume.allocate(grid, VoxelType.UINT8);
+        for (int z = 0; z < grid.sizeZ(); z++) {
+            byte[] slice = (byte[]) mask.sliceArray(z);
+            for (int i = 0; i < slice.length; i++) {
+                slice[i] = (byte) ((i % 64 + i / 64 + z) % 3 == 0 ? 1 : 0);
+            }
+        }
+        DicomDataset seg = SegmentationWriter.binary(SegmentationSource.of(stack),
+                List.of(new SegmentMask(SegmentDefinition.manual("m", SegmentedProperties.FALLBACK), mask)), settings());
+        DicomFile file = roundTrip(seg, "enhanced.dcm");
+        String instance = stack.frames().get(0).file().sopInstanceUid();
+        List<SegFrame.SourceImage> sources = SegmentationHeader.of(file).frames().stream().flatMap(f -> f.sources().stream()).toList();
+        assertEquals(6, sources.size());
+        assertTrue(sources.stream().allMatch(s -> s.sopInstanceUid().equals(instance)), "all six slices are frames of one instance");
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), sources.stream().map(SegFrame.SourceImage::frameNumber).sorted().toList());
+        // Without positions the reader must place every frame by its (instance, frame) reference alone.
+        for (DicomDataset item : file.dataset().getSequence(Tag.PerFrameFunctionalGroupsSequence)) {
+            item.remove(Tag.PlanePositionSequence);
+        }
+        Segmentation read = SegmentationReader.read(file, stack);
+        for (int z = 0; z < grid.sizeZ(); z++) {
+            assertEquals(java.util.Arrays.toString((byte[]) mask.sliceArray(z)), java.util.Arrays.toString((byte[]) read.layers().get(0).sliceArray(z)),
+                    "slice " + z);
         }
     }
 }
