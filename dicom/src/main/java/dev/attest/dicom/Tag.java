@@ -108,6 +108,37 @@ public final class Tag {
     public static final int DoubleFloatPixelData = 0x7FE00009;
     public static final int PixelData = 0x7FE00010;
 
+    // Derived objects Attest writes (SEG, SR) and the references they make to their sources.
+    public static final int InstanceCreationDate = 0x00080012;
+    public static final int InstanceCreationTime = 0x00080013;
+    public static final int ContentTime = 0x00080033;
+    public static final int ReferringPhysicianName = 0x00080090;
+    public static final int CodingSchemeIdentificationSequence = 0x00080110;
+    public static final int ReferencedPerformedProcedureStepSequence = 0x00081111;
+    public static final int ReferencedSeriesSequence = 0x00081115;
+    public static final int ReferencedInstanceSequence = 0x0008114A;
+    public static final int ReferencedSOPClassUID = 0x00081150;
+    public static final int ReferencedSOPInstanceUID = 0x00081155;
+    public static final int ReferencedFrameNumber = 0x00081160;
+    public static final int ReferencedSOPSequence = 0x00081199;
+    public static final int StudiesContainingOtherReferencedInstancesSequence = 0x00081200;
+    public static final int SourceImageSequence = 0x00082112;
+    public static final int DerivationImageSequence = 0x00089124;
+    public static final int DerivationCodeSequence = 0x00089215;
+    public static final int PurposeOfReferenceCodeSequence = 0x0040A170;
+    public static final int DeviceSerialNumber = 0x00181000;
+    public static final int SoftwareVersions = 0x00181020;
+    public static final int PositionReferenceIndicator = 0x00201040;
+    public static final int DimensionOrganizationUID = 0x00209164;
+    public static final int DimensionIndexPointer = 0x00209165;
+    public static final int FunctionalGroupPointer = 0x00209167;
+    public static final int DimensionOrganizationSequence = 0x00209221;
+    public static final int DimensionOrganizationType = 0x00209311;
+    public static final int DimensionDescriptionLabel = 0x00209421;
+    public static final int ContentLabel = 0x00700080;
+    public static final int ContentDescription = 0x00700081;
+    public static final int ContentCreatorName = 0x00700084;
+
     public static final int Item = 0xFFFEE000;
     public static final int ItemDelimitationItem = 0xFFFEE00D;
     public static final int SequenceDelimitationItem = 0xFFFEE0DD;

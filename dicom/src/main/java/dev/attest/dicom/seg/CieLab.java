@@ -13,6 +13,11 @@ public record CieLab(int l, int a, int b) {
             {3.2406, -1.5372, -0.4986},
             {-0.9689, 1.8758, 0.0415},
             {0.0557, -0.2040, 1.0570}};
+    /** Linear sRGB to XYZ (IEC 61966-2-1), the inverse of the matrix above. */
+    private static final double[][] SRGB_TO_XYZ = {
+            {0.4124, 0.3576, 0.1805},
+            {0.2126, 0.7152, 0.0722},
+            {0.0193, 0.1192, 0.9505}};
     private static final double DELTA = 6.0 / 29.0;
 
     public CieLab {
@@ -21,6 +26,33 @@ public record CieLab(int l, int a, int b) {
                 throw new IllegalArgumentException("DICOM CIELab values are 0..65535, got " + v);
             }
         }
+    }
+
+    /**
+     * The DICOM CIELab value of an 8-bit sRGB colour packed 0xRRGGBB: the sRGB transfer curve
+     * undone, linear sRGB to XYZ, XYZ to CIELab (D65), then scaled to 0..65535 and rounded.
+     * Used to carry a label table's colours into a Segmentation's Recommended Display CIELab Value.
+     */
+    public static CieLab fromSrgb(int rgb) {
+        double[] linear = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double encoded = ((rgb >> (16 - 8 * c)) & 0xFF) / 255.0;
+            linear[c] = encoded <= 0.04045 ? encoded / 12.92 : Math.pow((encoded + 0.055) / 1.055, 2.4);
+        }
+        double[] f = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double t = (SRGB_TO_XYZ[i][0] * linear[0] + SRGB_TO_XYZ[i][1] * linear[1] + SRGB_TO_XYZ[i][2] * linear[2]) / WHITE[i];
+            f[i] = t > DELTA * DELTA * DELTA ? Math.cbrt(t) : t / (3 * DELTA * DELTA) + 4.0 / 29.0;
+        }
+        double lStar = 116 * f[1] - 16;
+        double aStar = 500 * (f[0] - f[1]);
+        double bStar = 200 * (f[1] - f[2]);
+        return new CieLab(scale(lStar * 65535.0 / 100.0), scale((aStar + 128) * 65535.0 / 255.0),
+                scale((bStar + 128) * 65535.0 / 255.0));
+    }
+
+    private static int scale(double v) {
+        return (int) Math.max(0, Math.min(65535, Math.round(v)));
     }
 
     public double lStar() {

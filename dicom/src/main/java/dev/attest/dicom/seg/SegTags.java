@@ -18,6 +18,14 @@ final class SegTags {
     static final int MaximumFractionalValue = 0x0062000E;
     static final int SegmentedPropertyTypeCodeSequence = 0x0062000F;
     static final int SegmentationFractionalType = 0x00620010;
+    static final int SegmentedPropertyTypeModifierCodeSequence = 0x00620011;
+    static final int SegmentsOverlap = 0x00620013;
+    static final int SegmentationAlgorithmIdentificationSequence = 0x00620007;
+
+    static final int AlgorithmFamilyCodeSequence = 0x0066002F;
+    static final int AlgorithmVersion = 0x00660031;
+    static final int AlgorithmParameters = 0x00660032;
+    static final int AlgorithmName = 0x00660036;
 
     static final int CodeMeaning = 0x00080104;
     static final int ReferencedSOPInstanceUID = 0x00081155;
