@@ -10,15 +10,15 @@ import dev.attest.core.volume.VoxelType;
  * value becomes a label after the volume's rescale, rounded to the nearest integer, as
  * {@link dev.attest.core.labels.LabelValues} reads labels.
  */
-final class LabelReader {
+public final class LabelReader {
     /** Labels are array indices in the per-label tallies, so they are bounded like UINT16 label maps. */
-    static final int MAX_LABEL = 65535;
+    public static final int MAX_LABEL = 65535;
 
     private final Volume volume;
     private final String name;
     private final int sizeX;
 
-    LabelReader(Volume volume, String name) {
+    public LabelReader(Volume volume, String name) {
         this.volume = volume;
         this.name = name;
         this.sizeX = volume.grid().sizeX();
@@ -29,7 +29,7 @@ final class LabelReader {
     }
 
     /** Fills out[0 .. sizeX) with the labels of row y of slice z. */
-    void readRow(int y, int z, int[] out) {
+    public void readRow(int y, int z, int[] out) {
         Object slice = volume.sliceArray(z);
         int from = y * sizeX;
         double slope = volume.slope(z);
