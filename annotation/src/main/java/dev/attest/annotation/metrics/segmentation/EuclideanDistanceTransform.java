@@ -37,20 +37,10 @@ final class EuclideanDistanceTransform {
             }
         });
         if (ny > 1) {
-            slices(nz, parallel).forEach(z -> {
-                Envelope envelope = new Envelope(ny);
-                for (int x = 0; x < nx; x++) {
-                    envelope.transform(d, x + nx * ny * z, nx, ny, sy);
-                }
-            });
+            slices(nz, parallel).forEach(z -> new Envelope(ny).alongAxis(d, nx * ny * z, nx, 1, nx, ny, sy));
         }
         if (nz > 1) {
-            slices(ny, parallel).forEach(y -> {
-                Envelope envelope = new Envelope(nz);
-                for (int x = 0; x < nx; x++) {
-                    envelope.transform(d, x + nx * y, nx * ny, nz, sz);
-                }
-            });
+            slices(ny, parallel).forEach(y -> new Envelope(nz).alongAxis(d, nx * y, nx, 1, nx * ny, nz, sz));
         }
         return d;
     }
@@ -86,22 +76,53 @@ final class EuclideanDistanceTransform {
 
     /** One line's lower envelope of parabolas, with work arrays reused from line to line. */
     private static final class Envelope {
+        /** Lines gathered at once: reading BLOCK neighbouring lines together turns strided reads into runs. */
+        private static final int BLOCK = 64;
+
+        private final double[] block;
         private final double[] f;
         private final int[] v;
         private final double[] z;
 
         Envelope(int length) {
+            block = new double[BLOCK * length];
             f = new double[length];
             v = new int[length];
             z = new double[length + 1];
         }
 
-        /** Replaces d[start + stride·q], q in [0, n), by min over p of s²(q − p)² + d[start + stride·p]. */
-        void transform(double[] d, int start, int stride, int n, double s) {
+        /**
+         * Transforms the lines start + i·step (i in [0, count)), each of n points step apart by stride, in
+         * blocks: gather, transform each line, scatter back.
+         */
+        void alongAxis(double[] d, int start, int count, int step, int stride, int n, double s) {
+            for (int first = 0; first < count; first += BLOCK) {
+                int lines = Math.min(BLOCK, count - first);
+                int base = start + first * step;
+                for (int q = 0; q < n; q++) {
+                    int at = base + q * stride;
+                    for (int b = 0; b < lines; b++) {
+                        block[b * n + q] = d[at + b * step];
+                    }
+                }
+                for (int b = 0; b < lines; b++) {
+                    transform(block, b * n, n, s);
+                }
+                for (int q = 0; q < n; q++) {
+                    int at = base + q * stride;
+                    for (int b = 0; b < lines; b++) {
+                        d[at + b * step] = block[b * n + q];
+                    }
+                }
+            }
+        }
+
+        /** Replaces line[from + q], q in [0, n), by min over p of s²(q − p)² + line[from + p]. */
+        private void transform(double[] line, int from, int n, double s) {
             double s2 = s * s;
             int k = -1;
             for (int q = 0; q < n; q++) {
-                double fq = d[start + stride * q];
+                double fq = line[from + q];
                 f[q] = fq;
                 if (fq == Double.POSITIVE_INFINITY) {
                     continue;
@@ -130,7 +151,7 @@ final class EuclideanDistanceTransform {
                     j++;
                 }
                 int p = v[j];
-                d[start + stride * q] = s2 * (double) (q - p) * (q - p) + f[p];
+                line[from + q] = s2 * (double) (q - p) * (q - p) + f[p];
             }
         }
     }
