@@ -59,15 +59,24 @@ public interface ProjectStore extends AutoCloseable {
     /** Records a batch of model runs in one transaction. */
     List<ModelRun> recordModelRuns(List<ModelRunDraft> runs);
 
+    /** Every model run in the project, by id. */
+    List<ModelRun> modelRuns();
+
     /** Adds a batch of claims in one transaction. */
     List<Claim> addClaims(List<ClaimDraft> claims);
 
     List<Claim> claims(long caseId);
 
+    /** Every claim in the project, by id: one read for metrics over the whole project. */
+    List<Claim> claims();
+
     /** Adds a batch of evidence in one transaction. */
     List<Evidence> addEvidence(List<EvidenceDraft> evidence);
 
     List<Evidence> evidence(long claimId);
+
+    /** The ids of the claims that have at least one piece of evidence, ascending. */
+    List<Long> claimsWithEvidence();
 
     /**
      * Stores a score as a new version superseding the reviewer's previous score of that claim, and returns it
@@ -94,6 +103,9 @@ public interface ProjectStore extends AutoCloseable {
     /** Every version by every reviewer of the claim, oldest first. */
     List<Score> scoreHistory(long claimId);
 
+    /** The current (latest, not superseded) score of every reviewer on every claim, by claim then reviewer. */
+    List<Score> currentScores();
+
     CorrectedAnnotation addCorrection(CorrectionDraft correction);
 
     List<CorrectedAnnotation> corrections(long caseId);
@@ -116,6 +128,9 @@ public interface ProjectStore extends AutoCloseable {
     MissedFinding addMissedFinding(long caseId, long reviewerId, String text, String geometryJson);
 
     List<MissedFinding> missedFindings(long caseId);
+
+    /** Every missed finding in the project, by id. */
+    List<MissedFinding> missedFindings();
 
     ReportAcceptability setAcceptability(long caseId, long reviewerId, Acceptability acceptability, String note);
 

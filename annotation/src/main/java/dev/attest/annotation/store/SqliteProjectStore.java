@@ -69,6 +69,8 @@ public final class SqliteProjectStore implements ProjectStore {
             + " c.numeric_value, c.unit, c.created_at";
     private static final String CASE_COLUMNS = "k.id, k.study_ref, k.site, k.scanner, k.modality, k.created_at,"
             + " k.image_ref";
+    private static final String RUN_COLUMNS = "id, case_id, model_id, model_version, weights_sha256, parameters_json,"
+            + " engine, device, started_at, ended_at";
 
     private final Path folder;
     private final Path dbFile;
@@ -360,11 +362,20 @@ public final class SqliteProjectStore implements ProjectStore {
 
     @Override
     public Optional<ModelRun> modelRun(long runId) {
-        return read("read model run " + runId, () -> query("SELECT id, case_id, model_id, model_version,"
-                + " weights_sha256, parameters_json, engine, device, started_at, ended_at FROM model_runs WHERE id = "
-                + runId, rs -> new ModelRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        Instant.parse(rs.getString(9)), instant(rs.getString(10)))).stream().findFirst());
+        return read("read model run " + runId, () -> query("SELECT " + RUN_COLUMNS + " FROM model_runs WHERE id = "
+                + runId, SqliteProjectStore::readRun).stream().findFirst());
+    }
+
+    @Override
+    public List<ModelRun> modelRuns() {
+        return read("list model runs", () -> query("SELECT " + RUN_COLUMNS + " FROM model_runs ORDER BY id",
+                SqliteProjectStore::readRun));
+    }
+
+    private static ModelRun readRun(ResultSet rs) throws SQLException {
+        return new ModelRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), Instant.parse(rs.getString(9)),
+                instant(rs.getString(10)));
     }
 
     @Override
@@ -410,6 +421,12 @@ public final class SqliteProjectStore implements ProjectStore {
     }
 
     @Override
+    public List<Claim> claims() {
+        return read("list claims", () -> query("SELECT " + CLAIM_COLUMNS + " FROM claims c ORDER BY c.id",
+                rs -> readClaim(rs, 1)));
+    }
+
+    @Override
     public List<Evidence> addEvidence(List<EvidenceDraft> drafts) {
         return write("add " + drafts.size() + " evidence", () -> {
             Instant at = now();
@@ -443,6 +460,12 @@ public final class SqliteProjectStore implements ProjectStore {
                 + " ORDER BY id", rs -> new Evidence(rs.getLong(1), rs.getLong(2), EvidenceKind.fromCode(rs.getString(3)),
                         artifact(rs.getString(4), rs.getString(5)), rs.getString(6), rs.getString(7),
                         Instant.parse(rs.getString(8)))));
+    }
+
+    @Override
+    public List<Long> claimsWithEvidence() {
+        return read("list claims with evidence", () -> query("SELECT DISTINCT claim_id FROM evidence ORDER BY claim_id",
+                rs -> rs.getLong(1)));
     }
 
     // ---- scores -------------------------------------------------------------------------------------------
@@ -560,6 +583,12 @@ public final class SqliteProjectStore implements ProjectStore {
                 + " FROM scores WHERE claim_id = " + claimId + " ORDER BY id", SqliteProjectStore::readScore));
     }
 
+    @Override
+    public List<Score> currentScores() {
+        return read("read current scores", () -> query("SELECT " + SCORE_COLUMNS
+                + " FROM scores WHERE is_current = 1 ORDER BY claim_id, reviewer_id", SqliteProjectStore::readScore));
+    }
+
     private static Score readScore(ResultSet rs) throws SQLException {
         String loc = rs.getString(7);
         String err = rs.getString(8);
@@ -636,6 +665,13 @@ public final class SqliteProjectStore implements ProjectStore {
                 + " geometry_json, created_at FROM missed_findings WHERE case_id = " + caseId + " ORDER BY id",
                 rs -> new MissedFinding(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         Instant.parse(rs.getString(6)))));
+    }
+
+    @Override
+    public List<MissedFinding> missedFindings() {
+        return read("list missed findings", () -> query("SELECT id, case_id, reviewer_id, text, geometry_json,"
+                + " created_at FROM missed_findings ORDER BY id", rs -> new MissedFinding(rs.getLong(1), rs.getLong(2),
+                        rs.getLong(3), rs.getString(4), rs.getString(5), Instant.parse(rs.getString(6)))));
     }
 
     @Override
