@@ -45,6 +45,7 @@ final class ClaimsPanel extends VBox {
     private final Label caseLine = new Label();
     private final Label progress = new Label();
     private final Label status = new Label();
+    private final Label checks = new Label();
     private final TextField note = new TextField();
     private final TextField missed = new TextField();
     private final Label missedList = new Label();
@@ -136,7 +137,10 @@ final class ClaimsPanel extends VBox {
         // Wraps in the narrow side panel: the list choice on one line, the two switches under it.
         javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(8, 4, worklist, blinded, shuffle);
         choices.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(project, choices, caseLine, list,
+        checks.setId("review-checks");
+        checks.setWrapText(true);
+        checks.setStyle("-fx-font-size: 10px;");
+        getChildren().addAll(project, choices, caseLine, list, checks,
                 field("Verdict", "review.verdict.", Verdict.values(), ScoreFields::verdict),
                 field("Evidence", "review.support.", EvidenceSupport.values(), ScoreFields::support),
                 field("Localisation", "review.localisation.", Localisation.values(), ScoreFields::localisation),
@@ -241,6 +245,24 @@ final class ClaimsPanel extends VBox {
         return box;
     }
 
+    /** "Checks: existence pass · location pass 0.98 · size fail 2.01": what the automatic checks found. */
+    static String checksLine(List<dev.attest.annotation.model.ClaimCheck> list) {
+        if (list.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("Checks: ");
+        for (var c : list) {
+            if (sb.length() > "Checks: ".length()) {
+                sb.append(" \u00B7 ");
+            }
+            sb.append(c.kind()).append(' ').append(c.outcome().code());
+            if (c.value() != null) {
+                sb.append(String.format(java.util.Locale.ROOT, " %.2f", c.value()));
+            }
+        }
+        return sb.toString();
+    }
+
     /** "PARTIALLY_CORRECT" reads "partially correct"; the long ones are shortened to fit the panel. */
     static String words(Enum<?> option) {
         return switch (option.name()) {
@@ -310,6 +332,10 @@ final class ClaimsPanel extends VBox {
                 if (!note.isFocused()) {
                     note.setText(n == null ? "" : n);
                 }
+                checks.setText(checksLine(session.checks()));
+                checks.setStyle("-fx-font-size: 10px; -fx-text-fill: "
+                        + (session.checks().stream().anyMatch(c -> c.outcome() == dev.attest.annotation.model.CheckOutcome.FAIL)
+                        ? "#b00020;" : "#2e7d32;"));
                 var missedFindings = session.missedFindings();
                 missedList.setText(missedFindings.isEmpty() ? "" : "Missed: " + String.join("; ",
                         missedFindings.stream().map(m -> m.text()).toList()));

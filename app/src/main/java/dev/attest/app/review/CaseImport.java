@@ -7,6 +7,7 @@ import dev.attest.annotation.claims.FindingClaims;
 import dev.attest.annotation.model.ArtifactRef;
 import dev.attest.annotation.model.CaseDraft;
 import dev.attest.annotation.model.Claim;
+import dev.attest.annotation.model.ClaimCheck;
 import dev.attest.annotation.model.ClaimDraft;
 import dev.attest.annotation.model.ClaimKind;
 import dev.attest.annotation.model.Evidence;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * Adds an image and one segmentation run on it to a project in one call: the case (found again by its study
  * reference when it is already there), the run, one finding claim per label with its numbers, the label map
  * as a NIfTI artifact, and for each claim its mask evidence (the artifact and the label value, with the
- * centroid and bounding box the viewer jumps to).
+ * centroid and bounding box the viewer jumps to), and the automatic consistency checks of each claim.
  */
 public final class CaseImport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +46,7 @@ public final class CaseImport {
 
     /** What one import stored. */
     public record ImportedCase(ReviewCase reviewCase, ModelRun run, List<Claim> claims, List<Evidence> evidence,
-                               ArtifactRef labelMap) {
+                               ArtifactRef labelMap, List<ClaimCheck> checks) {
     }
 
     /**
@@ -79,7 +80,9 @@ public final class CaseImport {
         for (int i = 0; i < claims.size(); i++) {
             evidence.add(new EvidenceDraft(claims.get(i).id(), EvidenceKind.MASK, artifact, null, method(findings.get(i))));
         }
-        return new ImportedCase(reviewCase, stored, claims, store.addEvidence(evidence), artifact);
+        List<Evidence> storedEvidence = store.addEvidence(evidence);
+        List<ClaimCheck> checks = store.addChecks(FindingChecks.of(claims, labels, names));
+        return new ImportedCase(reviewCase, stored, claims, storedEvidence, artifact, checks);
     }
 
     /**

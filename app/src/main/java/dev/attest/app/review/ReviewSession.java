@@ -1,6 +1,7 @@
 package dev.attest.app.review;
 
 import dev.attest.annotation.model.Acceptability;
+import dev.attest.annotation.model.ClaimCheck;
 import dev.attest.annotation.model.ErrorType;
 import dev.attest.annotation.model.EvidenceSupport;
 import dev.attest.annotation.model.Localisation;
@@ -382,6 +383,11 @@ public final class ReviewSession {
     /** The current case's progress as the store counts it (every claim of the case, not only the worklist's). */
     public Progress caseProgress() {
         return currentCase().map(c -> store.progress(reviewer.id(), c.id())).orElse(new Progress(0, 0));
+    }
+
+    /** The automatic consistency checks of the current claim (newest per kind), empty when there is none. */
+    public List<ClaimCheck> checks() {
+        return currentClaim().map(i -> store.checks(i.claim().id())).orElse(List.of());
     }
 
     // ---- per report: acceptability and missed findings of the current case ------------------------------

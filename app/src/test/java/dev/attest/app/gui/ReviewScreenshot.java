@@ -67,6 +67,24 @@ public final class ReviewScreenshot {
             r.setSupport(EvidenceSupport.CONTRADICTS);
             r.setErrorType(ErrorType.FALSE_FINDING);
             r.setNote("mostly bowel gas");
+            r.setAcceptability(dev.attest.annotation.model.Acceptability.ACCEPTABLE_WITH_EDITS);
+            r.addMissedFinding("small left renal cyst", w.crosshairProperty().get().point());
+            // Label editing on, liver chosen, one brush stroke and a box.
+            w.actions().get("tool.edit-labels").selectedProperty().set(true);
+            var editor = w.editing().editor();
+            editor.setSettings(editor.settings().withLabel(4).withRadius(8));
+            var c = w.crosshairProperty().get().point();
+            var normal = new dev.attest.core.geometry.Vec3(0, 0, 1);
+            editor.press(c, normal);
+            for (int i = 1; i <= 10; i++) {
+                editor.drag(c.add(new dev.attest.core.geometry.Vec3(2.5 * i, 0, 0)));
+            }
+            editor.release(c.add(new dev.attest.core.geometry.Vec3(25, 0, 0)));
+            editor.setSettings(editor.settings().withTool(dev.attest.app.edit.EditTool.BOX));
+            editor.press(c.add(new dev.attest.core.geometry.Vec3(-40, -30, 0)), normal);
+            editor.release(c.add(new dev.attest.core.geometry.Vec3(-10, -5, 0)));
+            w.editing().undo();
+            w.editing().redo();
             return null;
         });
         Thread.sleep(1500);

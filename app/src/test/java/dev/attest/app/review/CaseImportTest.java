@@ -3,6 +3,7 @@ package dev.attest.app.review;
 import dev.attest.annotation.claims.FindingClaim;
 import dev.attest.annotation.claims.FindingClaims;
 import dev.attest.annotation.model.CaseDraft;
+import dev.attest.annotation.model.CheckOutcome;
 import dev.attest.annotation.model.Claim;
 import dev.attest.annotation.model.ClaimKind;
 import dev.attest.annotation.model.Evidence;
@@ -66,6 +67,26 @@ class CaseImportTest {
                 assertEquals(f.labelValue(), t.labelValue());
                 assertEquals(f.centroidLps(), t.centroidLps());
             }
+            // Each finding is checked against its own mask: what it names is what the mask shows.
+            var sp = p.labels().grid().spacing();
+            double voxelMl = sp.x() * sp.y() * sp.z() / 1000;
+            for (int i = 0; i < claims.size(); i++) {
+                Claim c = claims.get(i);
+                FindingClaim f = expected.get(i);
+                var checks = store.checks(c.id());
+                assertEquals(List.of("existence", "laterality", "location", "size"), checks.stream().map(k -> k.kind()).toList());
+                assertEquals(CheckOutcome.PASS, checks.get(0).outcome(), c.text());
+                assertEquals(f.volumeMl() / voxelMl, checks.get(0).value(), 1e-6, "existence counts the mask's voxels");
+                boolean sided = c.text().startsWith("right ") || c.text().startsWith("left ");
+                assertEquals(sided ? CheckOutcome.PASS : CheckOutcome.UNKNOWN, checks.get(1).outcome(), c.text());
+                assertEquals(sided ? Double.valueOf(1.0) : null, checks.get(1).value(), c.text());
+                assertEquals(CheckOutcome.PASS, checks.get(2).outcome(), c.text());
+                assertEquals(1.0, checks.get(2).value(), 0, "all of the mask lies in the structure named");
+                assertEquals(CheckOutcome.PASS, checks.get(3).outcome(), c.text());
+                assertEquals(f.volumeMl() / Math.round(f.volumeMl()), checks.get(3).value(), 1e-9,
+                        "size: the mask's volume over the claimed (rounded) mL");
+            }
+            assertEquals(4 * claims.size(), first.checks().size());
             Volume back = NiftiReader.read(store.resolveArtifact(first.labelMap())).volume();
             var g = p.labels().grid();
             for (int z = 0; z < g.sizeZ(); z++) {
