@@ -69,6 +69,17 @@ public final class LabelEditor {
         return session.marks();
     }
 
+    /**
+     * The two outer corners of a box mark in LPS: the voxels' edges, not their centres, so a box one slice
+     * thick still has a thickness and is drawn on its slice.
+     */
+    public Vec3[] outerCorners(Mark.Box box) {
+        var a = box.box().min();
+        var b = box.box().max();
+        return new Vec3[] {grid.indexToLps().apply(a.i() - 0.5, a.j() - 0.5, a.k() - 0.5),
+            grid.indexToLps().apply(b.i() + 0.5, b.j() + 0.5, b.k() + 0.5)};
+    }
+
     /** How many voxels differ from the map as it was when editing began. */
     public long changedVoxelCount() {
         return session.changedVoxelCount();

@@ -257,7 +257,10 @@ final class ClaimsPanel extends VBox {
             }
             sb.append(c.kind()).append(' ').append(c.outcome().code());
             if (c.value() != null) {
-                sb.append(String.format(java.util.Locale.ROOT, " %.2f", c.value()));
+                // Counts (the voxels found) read as whole numbers, fractions and ratios with two decimals.
+                double v = c.value();
+                sb.append(v == Math.rint(v) && Math.abs(v) >= 2 ? String.format(java.util.Locale.ROOT, " %,.0f", v)
+                        : String.format(java.util.Locale.ROOT, " %.2f", v));
             }
         }
         return sb.toString();

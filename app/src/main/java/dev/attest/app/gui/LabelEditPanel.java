@@ -27,7 +27,7 @@ final class LabelEditPanel extends VBox {
     private final ToggleGroup tools = new ToggleGroup();
     private final ComboBox<LabelChoice> label = new ComboBox<>();
     private final Spinner<Double> radius = new Spinner<>(0.0, 50.0, 5.0, 0.5);
-    private final CheckBox limited = new CheckBox("Only values from");
+    private final CheckBox limited = new CheckBox("Paint only values (HU) in");
     private final TextField lo = new TextField("-100");
     private final TextField hi = new TextField("300");
     private final CheckBox eraseOnly = new CheckBox("Eraser clears only this label");
@@ -95,10 +95,10 @@ final class LabelEditPanel extends VBox {
         done.setId("edit-done");
         HBox radiusRow = new HBox(6, new Label("Radius mm"), radius);
         radiusRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox limitRow = new HBox(4, limited, lo, new Label("to"), hi);
+        HBox limitRow = new HBox(4, lo, new Label("to"), hi);
         limitRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         FlowPane buttons = new FlowPane(4, 4, undo, redo, save, done);
-        getChildren().addAll(toolRow, label, radiusRow, limitRow, eraseOnly, buttons, state);
+        getChildren().addAll(toolRow, label, radiusRow, limited, limitRow, eraseOnly, buttons, state);
     }
 
     void setOnSettings(Consumer<EditSettings> listener) {

@@ -175,7 +175,10 @@ final class LabelEditing {
             n++;
             Overlay o = switch (m) {
                 case Mark.Point p -> new PointMarker("point " + n + " (label " + p.label() + ")", p.lps(), 0xFFD400, true);
-                case Mark.Box b -> new BoxMarker("box " + n + " (label " + b.label() + ")", b.minLps(), b.maxLps(), 0xFFD400, true);
+                case Mark.Box b -> {
+                    Vec3[] corners = editor.outerCorners(b);
+                    yield new BoxMarker("box " + n + " (label " + b.label() + ")", corners[0], corners[1], 0xFFD400, true);
+                }
             };
             markOverlays.add(o);
             w.overlayStack().add(o);
