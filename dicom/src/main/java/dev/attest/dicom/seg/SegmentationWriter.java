@@ -14,7 +14,6 @@ import dev.attest.dicom.write.InstanceReference;
 import dev.attest.dicom.write.ReferenceSequences;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -124,8 +123,6 @@ public final class SegmentationWriter {
     public static final int MAX_FRACTIONAL_VALUE = 255;
     private static final Code SEGMENTATION_DERIVATION = Code.dcm("113076", "Segmentation");
     private static final Code SOURCE_IMAGE_PURPOSE = Code.dcm("121322", "Source image for image processing operation");
-    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
 
     private SegmentationWriter() {
     }
@@ -178,20 +175,9 @@ public final class SegmentationWriter {
         ImageGrid grid = source.grid();
         List<FramePixels.Frame> frames = frames(planes, settings.framePolicy());
         int[] positionIndex = positionIndices(source);
-        DicomDataset ds = new DicomDataset();
-        Elements.text(ds, Tag.SpecificCharacterSet, Elements.CHARACTER_SET);
+        DicomDataset ds = Elements.newInstance(SegTags.SEGMENTATION_STORAGE, settings.sopInstanceUid(), "SEG",
+                settings.created());
         Elements.text(ds, Tag.ImageType, "DERIVED", "PRIMARY");
-        String date = DA.format(settings.created());
-        String time = TM.format(settings.created());
-        Elements.text(ds, Tag.InstanceCreationDate, date);
-        Elements.text(ds, Tag.InstanceCreationTime, time);
-        Elements.text(ds, Tag.SOPClassUID, SegTags.SEGMENTATION_STORAGE);
-        Elements.text(ds, Tag.SOPInstanceUID, settings.sopInstanceUid());
-        Elements.text(ds, Tag.SeriesDate, date);
-        Elements.text(ds, Tag.SeriesTime, time);
-        Elements.text(ds, Tag.ContentDate, date);
-        Elements.text(ds, Tag.ContentTime, time);
-        Elements.text(ds, Tag.Modality, "SEG");
         settings.equipment().applyTo(ds);
         Elements.text(ds, Tag.SeriesDescription, settings.seriesDescription());
         source.study().applyTo(ds);

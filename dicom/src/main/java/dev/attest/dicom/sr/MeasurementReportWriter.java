@@ -62,7 +62,7 @@ public final class MeasurementReportWriter {
      * @param verification      Verification Flag VERIFIED with this observer (else UNVERIFIED)
      * @param seriesInstanceUid Series Instance UID
      * @param sopInstanceUid    SOP Instance UID
-     * @param created           Content and Instance Creation date and time
+     * @param created           Content, Series and Instance Creation date and time
      */
     public record Settings(Equipment equipment, int seriesNumber, String seriesDescription, boolean complete,
                            Optional<Verification> verification, String seriesInstanceUid, String sopInstanceUid,
@@ -101,8 +101,6 @@ public final class MeasurementReportWriter {
         }
     }
 
-    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
     private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private MeasurementReportWriter() {
@@ -121,19 +119,8 @@ public final class MeasurementReportWriter {
     public static DicomDataset write(MeasurementReport report, StudyContext study, List<InstanceReference> evidence,
                                      Settings settings) {
         checkEvidence(report, evidence);
-        DicomDataset ds = new DicomDataset();
-        Elements.text(ds, Tag.SpecificCharacterSet, Elements.CHARACTER_SET);
-        String date = DA.format(settings.created());
-        String time = TM.format(settings.created());
-        Elements.text(ds, Tag.InstanceCreationDate, date);
-        Elements.text(ds, Tag.InstanceCreationTime, time);
-        Elements.text(ds, Tag.SOPClassUID, SrTags.COMPREHENSIVE_3D_SR);
-        Elements.text(ds, Tag.SOPInstanceUID, settings.sopInstanceUid());
-        Elements.text(ds, Tag.SeriesDate, date);
-        Elements.text(ds, Tag.SeriesTime, time);
-        Elements.text(ds, Tag.ContentDate, date);
-        Elements.text(ds, Tag.ContentTime, time);
-        Elements.text(ds, Tag.Modality, "SR");
+        DicomDataset ds = Elements.newInstance(SrTags.COMPREHENSIVE_3D_SR, settings.sopInstanceUid(), "SR",
+                settings.created());
         settings.equipment().applyTo(ds);
         Elements.text(ds, Tag.SeriesDescription, settings.seriesDescription());
         if (usesScheme(report, AttestCodes.SCHEME)) {

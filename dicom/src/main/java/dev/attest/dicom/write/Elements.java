@@ -6,6 +6,8 @@ import dev.attest.dicom.TagDictionary;
 import dev.attest.dicom.Vr;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,6 +23,31 @@ public final class Elements {
     public static final String CHARACTER_SET = "ISO_IR 192";
 
     private Elements() {
+    }
+
+    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
+
+    /**
+     * A new instance's data set with what every object Attest creates starts with: the character set, SOP
+     * class and instance, modality, and one moment as its Instance Creation, Series and Content date and time.
+     */
+    public static DicomDataset newInstance(String sopClassUid, String sopInstanceUid, String modality,
+                                           LocalDateTime created) {
+        DicomDataset ds = new DicomDataset();
+        String date = DA.format(created);
+        String time = TM.format(created);
+        text(ds, Tag.SpecificCharacterSet, CHARACTER_SET);
+        text(ds, Tag.InstanceCreationDate, date);
+        text(ds, Tag.InstanceCreationTime, time);
+        text(ds, Tag.SOPClassUID, sopClassUid);
+        text(ds, Tag.SOPInstanceUID, sopInstanceUid);
+        text(ds, Tag.SeriesDate, date);
+        text(ds, Tag.SeriesTime, time);
+        text(ds, Tag.ContentDate, date);
+        text(ds, Tag.ContentTime, time);
+        text(ds, Tag.Modality, modality);
+        return ds;
     }
 
     /** The dictionary VR of a public tag; refuses tags the dictionary does not know. */
