@@ -335,9 +335,10 @@ final class ClaimsPanel extends VBox {
                 if (!note.isFocused()) {
                     note.setText(n == null ? "" : n);
                 }
-                checks.setText(checksLine(session.checks()));
+                var claimChecks = session.checks();
+                checks.setText(checksLine(claimChecks));
                 checks.setStyle("-fx-font-size: 10px; -fx-text-fill: "
-                        + (session.checks().stream().anyMatch(c -> c.outcome() == dev.attest.annotation.model.CheckOutcome.FAIL)
+                        + (claimChecks.stream().anyMatch(c -> c.outcome() == dev.attest.annotation.model.CheckOutcome.FAIL)
                         ? "#b00020;" : "#2e7d32;"));
                 var missedFindings = session.missedFindings();
                 missedList.setText(missedFindings.isEmpty() ? "" : "Missed: " + String.join("; ",

@@ -12,6 +12,7 @@ import dev.attest.annotation.store.ProjectStore;
 import dev.attest.app.edit.EditSettings;
 import dev.attest.app.edit.LabelEditor;
 import dev.attest.app.open.LabelMapLoader;
+import dev.attest.app.review.GeometryJson;
 import dev.attest.app.review.ReviewSession;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.volume.Volume;
@@ -261,15 +262,13 @@ final class LabelEditing {
     /** A point or box as the project stores it: label, LPS millimetres, and for a box its voxel corners. */
     static String geometryJson(Mark mark) {
         return switch (mark) {
-            case Mark.Point p -> String.format(Locale.ROOT, "{\"label\":%d,\"point_lps_mm\":%s}", p.label(), xyz(p.lps()));
+            case Mark.Point p -> String.format(Locale.ROOT, "{\"label\":%d,\"point_lps_mm\":%s}", p.label(),
+                    GeometryJson.lps(p.lps()));
             case Mark.Box b -> String.format(Locale.ROOT,
                     "{\"label\":%d,\"min_lps_mm\":%s,\"max_lps_mm\":%s,\"min_index\":[%d,%d,%d],\"max_index\":[%d,%d,%d]}",
-                    b.label(), xyz(b.minLps()), xyz(b.maxLps()), b.box().min().i(), b.box().min().j(), b.box().min().k(),
+                    b.label(), GeometryJson.lps(b.minLps()), GeometryJson.lps(b.maxLps()),
+                    b.box().min().i(), b.box().min().j(), b.box().min().k(),
                     b.box().max().i(), b.box().max().j(), b.box().max().k());
         };
-    }
-
-    private static String xyz(Vec3 v) {
-        return String.format(Locale.ROOT, "[%.3f,%.3f,%.3f]", v.x(), v.y(), v.z());
     }
 }

@@ -432,8 +432,7 @@ public final class ReviewSession {
             changed();
             return Optional.empty();
         }
-        String geometry = pointLps == null ? null : String.format(java.util.Locale.ROOT, "{\"point_lps_mm\":[%.3f,%.3f,%.3f]}",
-                pointLps.x(), pointLps.y(), pointLps.z());
+        String geometry = pointLps == null ? null : GeometryJson.point(pointLps);
         MissedFinding m = store.addMissedFinding(c.get().id(), reviewer.id(), text.strip(), geometry);
         status = "missed finding recorded";
         changed();

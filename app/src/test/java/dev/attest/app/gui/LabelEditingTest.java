@@ -8,10 +8,7 @@ import dev.attest.annotation.model.Evidence;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.io.Sha256;
 import dev.attest.core.nifti.NiftiReader;
-import dev.attest.core.phantom.CtPhantom;
 import dev.attest.core.volume.Volume;
-import dev.attest.dicom.TransferSyntax;
-import dev.attest.dicom.write.SeriesWriter;
 import dev.attest.viewer.fx.SliceView;
 import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
@@ -29,7 +26,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,10 +45,7 @@ class LabelEditingTest {
 
     @BeforeAll
     static void writeCase() throws Exception {
-        CtPhantom.Result phantom = CtPhantom.generate(64, 64, 40, 5, 5, 0, 1);
-        dicom = dir.resolve("dicom");
-        SeriesWriter.write(phantom.ct(), dicom, SeriesWriter.SeriesInfo.ct("Test^Phantom", "T1", "phantom"),
-                TransferSyntax.EXPLICIT_VR_LE);
+        dicom = ModelCaseFixture.writePhantomSeries(dir);
     }
 
     @Start
@@ -64,16 +57,7 @@ class LabelEditingTest {
     @Test
     void aBrushCorrectionIsSavedAsANewArtifactDerivedFromTheModelsMask(FxRobot robot) throws Exception {
         Path projectDir = dir.resolve("project");
-        WaitForAsyncUtils.asyncFx(() -> window.newProject(projectDir, "ann")).get();
-        WaitForAsyncUtils.asyncFx(() -> window.open(List.of(dicom)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.imageProperty().get() != null && !window.busyProperty().get());
-        WaitForAsyncUtils.asyncFx(() -> window.runModel("demo-ct-seg"));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.lastRun() != null && !window.busyProperty().get());
-        WaitForAsyncUtils.asyncFx(() -> window.claimsPanel().list().requestFocus()).get();
-        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.review() != null && !window.review().claims().isEmpty()
-                && !window.busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        ModelCaseFixture.scoreableCase(window, robot, projectDir, dicom);
 
         SliceView axial = robot.lookup("#view-axial").queryAs(SliceView.class);
         robot.moveTo(axial);

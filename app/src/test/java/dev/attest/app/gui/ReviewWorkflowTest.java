@@ -4,9 +4,6 @@ import dev.attest.annotation.model.Evidence;
 import dev.attest.annotation.model.WorklistItem;
 import dev.attest.app.review.CaseImport;
 import dev.attest.core.geometry.Vec3;
-import dev.attest.core.phantom.CtPhantom;
-import dev.attest.dicom.TransferSyntax;
-import dev.attest.dicom.write.SeriesWriter;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -44,10 +41,7 @@ class ReviewWorkflowTest {
 
     @BeforeAll
     static void writeCase() throws Exception {
-        CtPhantom.Result phantom = CtPhantom.generate(64, 64, 40, 5, 5, 0, 1);
-        dicom = dir.resolve("dicom");
-        SeriesWriter.write(phantom.ct(), dicom, SeriesWriter.SeriesInfo.ct("Test^Phantom", "T1", "phantom"),
-                TransferSyntax.EXPLICIT_VR_LE);
+        dicom = ModelCaseFixture.writePhantomSeries(dir);
     }
 
     @Start
@@ -70,16 +64,7 @@ class ReviewWorkflowTest {
     void scoresAWholeCaseFromTheKeyboardAndEveryVersionIsInTheDatabase(FxRobot robot) throws Exception {
         assertEquals(List.of(), window.actions().keyMap().conflicts(), "the scoring keys clash with no other key");
         Path projectDir = dir.resolve("project");
-        WaitForAsyncUtils.asyncFx(() -> window.newProject(projectDir, "ann")).get();
-        WaitForAsyncUtils.asyncFx(() -> window.open(List.of(dicom)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.imageProperty().get() != null && !window.busyProperty().get());
-        WaitForAsyncUtils.asyncFx(() -> window.runModel("demo-ct-seg"));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.lastRun() != null && !window.busyProperty().get());
-        WaitForAsyncUtils.asyncFx(() -> window.claimsPanel().list().requestFocus()).get();
-
-        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A); // Models > Add case to project
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.review() != null && !window.review().claims().isEmpty());
-        waitIdle();
+        ModelCaseFixture.scoreableCase(window, robot, projectDir, dicom);
         List<WorklistItem> claims = window.review().claims();
         List<String> texts = claims.stream().map(i -> i.claim().text()).toList();
         // The demo model's labels on this coarse phantom, in label order, as FindingText words them.
