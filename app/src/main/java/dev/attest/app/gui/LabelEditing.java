@@ -62,7 +62,10 @@ final class LabelEditing {
         panel.undo.setOnAction(e -> undo());
         panel.redo.setOnAction(e -> redo());
         panel.save.setOnAction(e -> save());
-        panel.done.setOnAction(e -> w.actions().get("tool.navigate").selectedProperty().set(true));
+        panel.done.setOnAction(e -> {
+            w.actions().get("tool.navigate").selectedProperty().set(true);
+            w.foldClaimsWhileEditing(false);
+        });
     }
 
     TitledPane pane() {
@@ -117,6 +120,7 @@ final class LabelEditing {
         pane.setVisible(true);
         pane.setManaged(true);
         pane.setExpanded(true);
+        w.foldClaimsWhileEditing(true);
         w.sliceViews().forEach(v -> v.setTool(new LabelEditTool(editor, this::changed)));
         showState();
     }
@@ -150,7 +154,7 @@ final class LabelEditing {
     }
 
     private void changed(boolean during) {
-        w.sliceViews().forEach(SliceView::requestRepaint);
+        w.sliceViews().forEach(SliceView::overlayVoxelsChanged);
         if (!during) {
             showMarks();
             w.refreshLabels3d();

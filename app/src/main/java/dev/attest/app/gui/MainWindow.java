@@ -281,14 +281,17 @@ public final class MainWindow {
      * room for the overlay legend; opening a project unfolds it.
      */
     private final javafx.scene.control.TitledPane claimsPane = new javafx.scene.control.TitledPane();
+    /** Whether the claims panel was open when label editing folded it away. */
+    private boolean claimsWereOpen;
 
     private Node sidePanel() {
         claimsPane.setText("Claims and scoring");
         claimsPane.setContent(claimsPanel);
         claimsPane.setExpanded(false);
         claimsPane.setId("claims-pane");
-        VBox top = new VBox(10, seriesPanel, new Separator(), overlays, new Separator(), measurementPanel, new Separator(),
-                enginePanel);
+        // The label editor heads the scrolling sections, so its tool row stays reachable in a short window.
+        VBox top = new VBox(10, editing.pane(), seriesPanel, new Separator(), overlays, new Separator(), measurementPanel,
+                new Separator(), enginePanel);
         VBox.setVgrow(overlays, Priority.ALWAYS);
         // The reading sections scroll; the claims panel below them keeps its full height while a project is open.
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(top);
@@ -298,7 +301,7 @@ public final class MainWindow {
         scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         claimsPane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox side = new VBox(8, editing.pane(), scroll, claimsPane);
+        VBox side = new VBox(8, scroll, claimsPane);
         side.setPadding(new Insets(8));
         side.setMinWidth(240);
         side.setPrefWidth(290);
@@ -1104,6 +1107,20 @@ public final class MainWindow {
     void startEditing() {
         useMeasurementTool(null);
         editing.start(shownLabels, shownLabelsFile);
+    }
+
+    /**
+     * Folds the claims panel away while labels are edited, and back when editing is done, so the editor's
+     * controls have the side panel's height in a short window; the scoring keys work either way.
+     */
+    void foldClaimsWhileEditing(boolean editingNow) {
+        if (editingNow) {
+            claimsWereOpen = claimsPane.isExpanded() || claimsWereOpen;
+            claimsPane.setExpanded(false);
+        } else if (claimsWereOpen) {
+            claimsPane.setExpanded(true);
+            claimsWereOpen = false;
+        }
     }
 
     LabelEditing editing() {

@@ -80,8 +80,14 @@ class LabelEditingTest {
         double cx = b.getMinX() + b.getWidth() / 2;
         double cy = b.getMinY() + b.getHeight() / 2;
         Vec3 from = axial.transform().screenToLps(b.getWidth() / 2 - 40, b.getHeight() / 2);
+        // What the view shows where the stroke will pass (its own rendering, as on screen).
+        java.util.concurrent.Callable<Integer> shownAtStroke = () -> WaitForAsyncUtils.asyncFx(() -> axial.renderImage(1)
+                .getPixelReader().getArgb((int) (b.getWidth() / 2), (int) (b.getHeight() / 2))).get();
+        int before = shownAtStroke.call();
         robot.drag(cx - 40, cy, MouseButton.PRIMARY).dropTo(cx + 40, cy);
         WaitForAsyncUtils.waitForFxEvents();
+        int painted = shownAtStroke.call();
+        assertNotEquals(before, painted, "the view shows the stroke at once, without moving the slice");
         long changed = editor.changedVoxelCount();
         assertTrue(changed > 0, "the drag painted");
         var start = editor.voxelAt(from).orElseThrow();
@@ -89,9 +95,11 @@ class LabelEditingTest {
         robot.push(KeyCode.CONTROL, KeyCode.ALT, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, editor.changedVoxelCount(), "undo takes back the whole drag");
+        assertEquals(before, shownAtStroke.call(), "and the view shows the map as it was");
         robot.push(KeyCode.CONTROL, KeyCode.ALT, KeyCode.Y);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(changed, editor.changedVoxelCount());
+        assertEquals(painted, shownAtStroke.call());
 
         robot.clickOn("#edit-save");
         WaitForAsyncUtils.waitForFxEvents();

@@ -222,6 +222,16 @@ public final class SliceView extends Region {
         paintScreen();
     }
 
+    /**
+     * Repaints after the voxels of a shown overlay changed in place (a label map being edited): the view
+     * keeps each overlay's samples of the slice on screen between repaints, so a plain repaint would show
+     * the slice as it was.
+     */
+    public void overlayVoxelsChanged() {
+        painter.overlayVoxelsChanged();
+        paintScreen();
+    }
+
     /** The mapping of what is on screen now, or null before a volume is shown. */
     public ViewTransform transform() {
         return transform;

@@ -52,6 +52,11 @@ final class ViewPainter {
     private Volume displayVolume;
     private Interpolation displayInterpolation;
     private final OverlayCompositor compositor = new OverlayCompositor();
+
+    /** The voxels of a shown overlay changed in place: sample them again at the next paint. */
+    void overlayVoxelsChanged() {
+        compositor.forgetSamples();
+    }
     private GreyLut lut;
     /** The ARGB buffer of grey slices, kept between paints of the same size. */
     private int[] pixels;

@@ -88,10 +88,18 @@ public final class OverlayCompositor {
         }
     }
 
+    /**
+     * Forgets the overlay samples kept for the current slice: after an overlay's voxels changed in place (a
+     * label map being edited), the next render samples them again.
+     */
+    public void forgetSamples() {
+        nearest.clear();
+        linear.clear();
+    }
+
     private void resetIfNewSlice(SliceImage slice) {
         if (sampledOn != slice) {
-            nearest.clear();
-            linear.clear();
+            forgetSamples();
             sampledOn = slice;
         }
     }
