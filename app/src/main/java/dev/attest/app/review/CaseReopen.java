@@ -1,8 +1,5 @@
 package dev.attest.app.review;
 
-import dev.attest.annotation.model.Claim;
-import dev.attest.annotation.model.Evidence;
-import dev.attest.annotation.model.EvidenceKind;
 import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.app.open.ImageLoader;
@@ -60,16 +57,11 @@ public final class CaseReopen {
         throw new IOException(where + " no longer holds series " + (uid != null ? uid : c.studyRef()) + " of this case");
     }
 
-    /** The newest label map stored as mask evidence for any claim of the case. */
+    /**
+     * The newest label map of the case: the artifact of the newest mask evidence of a segmentation finding
+     * (grounded sentence and phrase regions are masks too, but not label maps).
+     */
     public static Optional<Path> labelMap(ProjectStore store, long caseId) {
-        Evidence newest = null;
-        for (Claim claim : store.claims(caseId)) {
-            for (Evidence e : store.evidence(claim.id())) {
-                if (e.kind() == EvidenceKind.MASK && e.artifact() != null && (newest == null || e.id() > newest.id())) {
-                    newest = e;
-                }
-            }
-        }
-        return newest == null ? Optional.empty() : Optional.of(store.resolveArtifact(newest.artifact()));
+        return CaseAnatomy.newestLabelMapEvidence(store, caseId).map(e -> store.resolveArtifact(e.evidence().artifact()));
     }
 }

@@ -1,12 +1,10 @@
 package dev.attest.app.review;
 
-import dev.attest.annotation.model.CheckOutcome;
 import dev.attest.annotation.model.Claim;
 import dev.attest.annotation.model.ClaimCheckDraft;
 import dev.attest.core.labels.LabelDescriptions;
 import dev.attest.core.volume.Volume;
 import dev.attest.reports.anatomy.AnatomyMap;
-import dev.attest.reports.checks.CheckResult;
 import dev.attest.reports.checks.ConsistencyChecks;
 import dev.attest.reports.evidence.Evidence;
 import dev.attest.reports.lexicon.ModelVocabulary;
@@ -14,7 +12,6 @@ import dev.attest.reports.lexicon.Vocabularies;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The automatic evidence-consistency checks of a segmentation run's finding claims: each claim's text is
@@ -35,10 +32,7 @@ public final class FindingChecks {
                 continue;
             }
             Evidence evidence = new Evidence.Mask(anatomy.mask(claim.labelValue()));
-            for (CheckResult r : ConsistencyChecks.run(claim.text(), evidence, anatomy)) {
-                out.add(new ClaimCheckDraft(claim.id(), r.check().name().toLowerCase(Locale.ROOT),
-                        CheckOutcome.valueOf(r.outcome().name()), r.value(), r.reason()));
-            }
+            out.addAll(ReportClaims.drafts(claim.id(), ConsistencyChecks.run(claim.text(), evidence, anatomy)));
         }
         return out;
     }
