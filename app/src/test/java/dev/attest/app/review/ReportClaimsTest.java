@@ -12,7 +12,10 @@ import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.nifti.NiftiReader;
 import dev.attest.core.volume.Volume;
+import com.sun.net.httpserver.HttpServer;
+import dev.attest.reports.llm.DisplayWindow;
 import dev.attest.reports.llm.ReportDraft;
+import dev.attest.reports.llm.ReportServerConfig;
 import dev.attest.reports.llm.ReportSentence;
 import dev.attest.reports.evidence.VoxelMask;
 import dev.attest.reports.grounding.Grounding;
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -387,6 +393,55 @@ class ReportClaimsTest {
         assertEquals(List.of(CheckOutcome.UNKNOWN, CheckOutcome.UNKNOWN, CheckOutcome.UNKNOWN, CheckOutcome.UNKNOWN),
                 stored.get(4).checks().stream().map(ClaimCheck::outcome).toList());
         assertTrue(stored.get(4).checks().get(0).detail().startsWith("nothing to check against: no term of vocabulary"));
+    }
+
+    /**
+     * The whole server path on a real loopback HTTP server speaking the OpenAI streaming protocol: key images
+     * through the largest structures go out with the prompt, the streamed reply comes back as sentences, and
+     * they are stored and checked.
+     */
+    @Test
+    @Order(5)
+    void aStreamedServerReplyBecomesCheckedSentenceClaims() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                for (String piece : List.of("Spleen volume 128", " mL. Left kidney", " volume 300 mL.")) {
+                    out.write(("data: {\"model\":\"fake-vlm\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                            + piece + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                out.write("data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n"
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        try {
+            StringBuilder streamed = new StringBuilder();
+            ServerReport.Result r = ServerReport.request(run, labels, CtPhantom.labelDescriptions(), DisplayWindow.CT_SOFT_TISSUE,
+                    ReportServerConfig.of("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "fake-vlm"),
+                    "CT abdomen", streamed::append, new Cancellation());
+            assertEquals("Spleen volume 128 mL. Left kidney volume 300 mL.", streamed.toString());
+            assertEquals(List.of("Spleen volume 128 mL.", "Left kidney volume 300 mL."),
+                    r.draft().sentences().stream().map(ReportSentence::text).toList());
+            assertEquals(ServerReport.MAX_KEY_IMAGES, r.images().size());
+            assertEquals(1, bodies.size());
+            assertEquals(ServerReport.MAX_KEY_IMAGES, bodies.get(0).split("data:image/png;base64,", -1).length - 1,
+                    "every key image goes out with the prompt");
+            assertEquals("openai-compatible", r.run().engine());
+            assertTrue(r.run().parametersJson().contains("\"keySlices\":["), r.run().parametersJson());
+
+            List<ReportClaims.StoredClaim> stored = ReportClaims.addReport(store, run, r.draft(), r.run());
+            assertEquals(CheckOutcome.PASS, stored.get(0).checks().get(3).outcome(), "128 mL is the spleen's volume");
+            assertEquals(CheckOutcome.FAIL, stored.get(1).checks().get(3).outcome(), "300 mL is not the left kidney's");
+            assertEquals("fake-vlm", store.modelRun(stored.get(0).claim().runId()).orElseThrow().modelId());
+        } finally {
+            server.stop(0);
+        }
     }
 
     /** Kinds and outcomes equal, values to 1e-12 (a fraction and one minus the other side's differ in the last bits). */
