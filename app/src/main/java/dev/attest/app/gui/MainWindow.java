@@ -142,6 +142,7 @@ public final class MainWindow {
     private LabelMapLoader.LabelMap shownLabels;
     private Path shownLabelsFile;
     private final LabelEditing editing = new LabelEditing(this);
+    private final Reporting reporting = new Reporting(this);
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attest-open");
         t.setDaemon(true);
@@ -290,7 +291,7 @@ public final class MainWindow {
         claimsPane.setExpanded(false);
         claimsPane.setId("claims-pane");
         // The label editor heads the scrolling sections, so its tool row stays reachable in a short window.
-        VBox top = new VBox(10, editing.pane(), seriesPanel, new Separator(), overlays, new Separator(), measurementPanel,
+        VBox top = new VBox(10, editing.pane(), reporting.pane(), seriesPanel, new Separator(), overlays, new Separator(), measurementPanel,
                 new Separator(), enginePanel);
         VBox.setVgrow(overlays, Priority.ALWAYS);
         // The reading sections scroll; the claims panel below them keeps its full height while a project is open.
@@ -332,13 +333,14 @@ public final class MainWindow {
         }
         Menu overlayMenu = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
         Menu modelMenu = new Menu("Models", null, item("model.run"), item("project.add-case"), item("file.models"));
+        Menu reportMenu = new Menu("Report", null, item("report.generate"), item("report.ground"), item("report.server"));
         Menu reviewMenu = new Menu("Review");
         for (AppAction a : actions.all()) {
             if (a.id().startsWith("review.")) {
                 reviewMenu.getItems().add(a.menuItem());
             }
         }
-        MenuBar bar = new MenuBar(file, view, tools, window, overlayMenu, modelMenu, reviewMenu);
+        MenuBar bar = new MenuBar(file, view, tools, window, overlayMenu, modelMenu, reportMenu, reviewMenu);
         bar.setId("menu-bar");
         return bar;
     }
@@ -721,7 +723,7 @@ public final class MainWindow {
     }
 
     /** Runs background work with progress and cancel in the status bar; one job at a time. */
-    private <T> void run(String title, Task<T> task, Cancellation cancellation, java.util.function.Consumer<T> onDone) {
+    <T> void run(String title, Task<T> task, Cancellation cancellation, java.util.function.Consumer<T> onDone) {
         cancelRunning();
         running = cancellation;
         busy.set(true);
@@ -983,6 +985,7 @@ public final class MainWindow {
             imageCaseId = null;
             claimsPanel.setSession(review, folder.getFileName().toString());
             claimsPane.setExpanded(true);
+            reporting.refresh();
             message.setText("Project " + folder + ": " + review.status());
         } catch (RuntimeException e) {
             closeProject();
@@ -1039,6 +1042,7 @@ public final class MainWindow {
                     session.selectCase(k);
                 }
             }
+            reporting.refresh();
             message.setText("Added " + imported.claims().size() + " claims of " + imported.run().modelId() + " to case "
                     + imported.reviewCase().studyRef());
         });
@@ -1053,7 +1057,12 @@ public final class MainWindow {
             reopenCase(item);
             return;
         }
-        for (Evidence e : project.evidence(item.claim().id())) {
+        jumpToEvidence(item.claim().id());
+    }
+
+    /** Crosshair on the claim's evidence (its label's or region's centroid), labels shown, the label highlighted. */
+    private void jumpToEvidence(long claimId) {
+        for (Evidence e : project.evidence(claimId)) {
             var target = CaseImport.target(e);
             if (target.isPresent()) {
                 crosshair.set(new Crosshair(target.get().centroidLps()));
@@ -1062,6 +1071,51 @@ public final class MainWindow {
                 return;
             }
         }
+    }
+
+    /**
+     * Makes a claim of the case on screen the one being scored (when the worklist holds it) and shows its
+     * evidence: what choosing a sentence of the report does.
+     */
+    void showClaim(long claimId) {
+        if (project == null) {
+            return;
+        }
+        if (review != null) {
+            List<WorklistItem> items = review.claims();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).claim().id() == claimId) {
+                    review.selectClaim(i);
+                    break;
+                }
+            }
+        }
+        if (imageCaseId != null) {
+            jumpToEvidence(claimId);
+        }
+    }
+
+    /** The open project, or null. */
+    ProjectStore project() {
+        return project;
+    }
+
+    /** The label map on screen (the model's, a reopened case's, or the editor's copy), or null. */
+    LabelMapLoader.LabelMap shownLabels() {
+        return shownLabels;
+    }
+
+    /** Reads the review worklist again after claims were added, staying on the current case. */
+    void reloadReview() {
+        if (review != null) {
+            int caseIndex = review.caseIndex();
+            review.load(review.query());
+            review.selectCase(Math.min(caseIndex, Math.max(0, review.cases().size() - 1)));
+        }
+    }
+
+    Reporting reporting() {
+        return reporting;
     }
 
     /**
@@ -1097,6 +1151,7 @@ public final class MainWindow {
                 showLabels(reopened.labels(), reopened.labelsFile());
             }
             imageCaseId = kase.id();
+            reporting.refresh();
             showEvidence(item);
         });
     }

@@ -155,6 +155,14 @@ final class WorkstationActions {
         a.add(AppAction.of("review.previous-claim", "Previous claim", "K", () -> w.review().previousClaim())).enabledWhen(claim);
         a.add(AppAction.of("review.next-case", "Next case", "Shift+J", () -> w.review().nextCase())).enabledWhen(claim);
         a.add(AppAction.of("review.previous-case", "Previous case", "Shift+K", () -> w.review().previousCase())).enabledWhen(claim);
+        // Reports of the case on screen: the structured report, a typed phrase, a report server.
+        var image = w.hasImage();
+        a.add(AppAction.of("report.generate", "Write the report of the case's model run", "Shift+R",
+                () -> w.reporting().generate())).enabledWhen(image);
+        a.add(AppAction.of("report.ground", "Ground a phrase...", "Shift+G", () -> w.reporting().focusPhrase()))
+                .enabledWhen(image);
+        a.add(AppAction.of("report.server", "Ask a report server...", "", () -> w.reporting().askServer()))
+                .enabledWhen(image);
         a.add(AppAction.of("review.undo", "Undo last score change", "Shortcut+Z", () -> w.review().undo())).enabledWhen(claim);
     }
 

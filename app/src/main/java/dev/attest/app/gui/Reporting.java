@@ -1,0 +1,268 @@
+package dev.attest.app.gui;
+
+import dev.attest.annotation.model.Claim;
+import dev.attest.annotation.model.ClaimKind;
+import dev.attest.annotation.model.ReviewCase;
+import dev.attest.annotation.store.ProjectStore;
+import dev.attest.app.open.LabelMapLoader;
+import dev.attest.app.open.OpenedImage;
+import dev.attest.app.review.CaseAnatomy;
+import dev.attest.app.review.ReportClaims;
+import dev.attest.app.review.ServerReport;
+import dev.attest.core.progress.Cancellation;
+import dev.attest.reports.llm.DisplayWindow;
+import dev.attest.reports.llm.ReportServerConfig;
+import dev.attest.viewer.render.WindowLevel;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+
+/**
+ * The report of the case on screen: lists its sentences and phrases with their checks, writes the structured
+ * report of the case's run, grounds typed phrases, asks a report server, and keeps a reviewer's edit of a
+ * sentence as a new version checked again against its evidence. The work runs in the background with the
+ * window's progress and Cancel; the case's anatomy is read once per case and label map.
+ */
+final class Reporting {
+    private static final Preferences PREFS = Preferences.userNodeForPackage(Reporting.class);
+    private final MainWindow w;
+    private final ReportPanel panel = new ReportPanel();
+    private final TitledPane pane = new TitledPane("Report", panel);
+    private CaseAnatomy anatomy;
+    private LabelMapLoader.LabelMap anatomyLabels;
+
+    Reporting(MainWindow w) {
+        this.w = w;
+        pane.setId("report-pane");
+        pane.setExpanded(false);
+        panel.generate.setOnAction(e -> generate());
+        panel.server.setOnAction(e -> askServer());
+        panel.ground.setOnAction(e -> ground());
+        panel.phrase.setOnAction(e -> ground());
+        panel.saveEdit.setOnAction(e -> saveEdit());
+        panel.edit.setOnAction(e -> saveEdit());
+        panel.sentences.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                panel.edit.setText(now.text());
+                w.showClaim(now.claimId());
+            }
+        });
+    }
+
+    TitledPane pane() {
+        return pane;
+    }
+
+    ReportPanel panel() {
+        return panel;
+    }
+
+    /** Lists the report of the case on screen again from the project. */
+    void refresh() {
+        ProjectStore store = w.project();
+        Long caseId = w.imageCaseId();
+        if (store == null || caseId == null) {
+            panel.sentences.getItems().clear();
+            panel.status.setText("Open a case of a project to see its report");
+            return;
+        }
+        Long chosen = Optional.ofNullable(panel.sentences.getSelectionModel().getSelectedItem())
+                .map(ReportPanel.Line::claimId).orElse(null);
+        List<ReportPanel.Line> lines = store.claims(caseId).stream()
+                .filter(c -> c.kind() == ClaimKind.SENTENCE || c.kind() == ClaimKind.PHRASE)
+                .map(c -> line(store, c)).toList();
+        panel.sentences.getItems().setAll(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            if (chosen != null && lines.get(i).claimId() == chosen) {
+                panel.sentences.getSelectionModel().select(i);
+            }
+        }
+        long failing = lines.stream().filter(l -> l.checks().stream()
+                .anyMatch(k -> k.outcome() == dev.attest.annotation.model.CheckOutcome.FAIL)).count();
+        panel.status.setText(lines.isEmpty() ? "No report yet for this case"
+                : lines.size() + " sentences, " + failing + " with a failed check");
+    }
+
+    private static ReportPanel.Line line(ProjectStore store, Claim c) {
+        String text = ReportClaims.currentText(store, c);
+        return new ReportPanel.Line(c.id(), c.kind(), text, !text.equals(c.text()), store.checks(c.id()));
+    }
+
+    /** Writes the structured report of the case's segmentation run (Shift+R). */
+    void generate() {
+        withAnatomy("Writing the report", a -> ReportClaims.generate(w.project(), a).size(),
+                n -> {
+                    pane.setExpanded(true);
+                    w.reloadReview();
+                    refresh();
+                    w.say("Report: " + n + " sentences");
+                });
+    }
+
+    /** Focuses the phrase field (Shift+G). */
+    void focusPhrase() {
+        pane.setExpanded(true);
+        panel.phrase.requestFocus();
+    }
+
+    void ground() {
+        String text = panel.phrase.getText() == null ? "" : panel.phrase.getText().strip();
+        if (text.isEmpty()) {
+            panel.status.setText("Type a phrase to ground, e.g. left kidney");
+            return;
+        }
+        withAnatomy("Grounding \"" + text + "\"", a -> ReportClaims.ground(w.project(), a, text), result -> {
+            switch (result) {
+                case ReportClaims.PhraseResult.Stored s -> {
+                    panel.phrase.clear();
+                    w.reloadReview();
+                    refresh();
+                    select(s.claim().claim().id());
+                    w.say("Grounded \"" + text + "\" to " + String.join(", ", s.grounding().labelNames()) + " ("
+                            + s.grounding().region().count() + " voxels)");
+                }
+                case ReportClaims.PhraseResult.NotGrounded n -> panel.status.setText("Not grounded: " + n.grounding().detail());
+            }
+        });
+    }
+
+    /** Keeps the edit of the chosen sentence as its next version and checks it again. */
+    void saveEdit() {
+        ReportPanel.Line chosen = panel.sentences.getSelectionModel().getSelectedItem();
+        String text = panel.edit.getText() == null ? "" : panel.edit.getText().strip();
+        if (chosen == null || text.isEmpty() || text.equals(chosen.text())) {
+            panel.status.setText(chosen == null ? "Choose a sentence to edit" : "Change the sentence to save an edit");
+            return;
+        }
+        long editor = w.review().reviewer().id();
+        withAnatomy("Saving the edit", a -> ReportClaims.revise(w.project(), a, chosen.claimId(), editor, text), r -> {
+            refresh();
+            w.say("Saved version " + r.revision().version() + " of the sentence; its checks were run again");
+        });
+    }
+
+    /** Asks a local report server for the case's report, streaming its text into the panel. */
+    void askServer() {
+        Optional<ReportServerConfig> config = askConfig();
+        if (config.isEmpty()) {
+            return;
+        }
+        LabelMapLoader.LabelMap labels = w.shownLabels();
+        WindowLevel wl = w.windowLevelProperty().get();
+        DisplayWindow window = new DisplayWindow(wl.centre(), wl.width());
+        StringBuilder text = new StringBuilder();
+        panel.showStreamed("");
+        pane.setExpanded(true);
+        withAnatomy("Asking " + config.get().baseUrl(), (a, cancel) -> {
+            ServerReport.Result r = ServerReport.request(a, labels.layers().get(0), labels.descriptions(), window,
+                    config.get(), w.imageProperty().get().modality(), token -> Platform.runLater(() -> {
+                        text.append(token);
+                        panel.showStreamed(text.toString());
+                    }), cancel);
+            return ReportClaims.addReport(w.project(), a, r.draft(), r.run()).size();
+        }, n -> {
+            w.reloadReview();
+            refresh();
+            w.say("Report server: " + n + " sentences stored and checked");
+        });
+    }
+
+    private Optional<ReportServerConfig> askConfig() {
+        Dialog<ReportServerConfig> d = new Dialog<>();
+        d.initOwner(w.stage());
+        d.setTitle("Report server");
+        d.setHeaderText("An OpenAI-compatible server on this computer or your network (llama.cpp, vLLM, Ollama)");
+        TextField url = new TextField(PREFS.get("server.url", ReportServerConfig.DEFAULT_BASE_URL));
+        TextField model = new TextField(PREFS.get("server.model", ""));
+        model.setPromptText("model name as the server knows it");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Address"), url);
+        grid.addRow(1, new Label("Model"), model);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> {
+            if (b != ButtonType.OK) {
+                return null;
+            }
+            PREFS.put("server.url", url.getText().strip());
+            PREFS.put("server.model", model.getText().strip());
+            return ReportServerConfig.of(url.getText().strip(), model.getText().strip());
+        });
+        try {
+            return d.showAndWait();
+        } catch (IllegalArgumentException e) {
+            w.say("Report server: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void select(long claimId) {
+        for (int i = 0; i < panel.sentences.getItems().size(); i++) {
+            if (panel.sentences.getItems().get(i).claimId() == claimId) {
+                panel.sentences.getSelectionModel().select(i);
+                panel.sentences.scrollTo(i);
+            }
+        }
+    }
+
+    /** Work that needs the case's anatomy, run in the background. */
+    @FunctionalInterface
+    interface AnatomyWork<T> {
+        T apply(CaseAnatomy anatomy, Cancellation cancel) throws Exception;
+    }
+
+    private <T> void withAnatomy(String title, java.util.function.Function<CaseAnatomy, T> work,
+                                 java.util.function.Consumer<T> done) {
+        withAnatomy(title, (a, cancel) -> work.apply(a), done);
+    }
+
+    /**
+     * Runs the work on the anatomy of the case on screen, reading it first when the case or its label map
+     * changed; says what is missing when there is no project case with labels on screen.
+     */
+    private <T> void withAnatomy(String title, AnatomyWork<T> work, java.util.function.Consumer<T> done) {
+        ProjectStore store = w.project();
+        Long caseId = w.imageCaseId();
+        OpenedImage image = w.imageProperty().get();
+        LabelMapLoader.LabelMap labels = w.shownLabels();
+        if (store == null || caseId == null || image == null) {
+            w.say("Reports are written for a case of the open project: add the image and its model run first (Ctrl+Shift+A)");
+            return;
+        }
+        if (labels == null || labels.layers().isEmpty()) {
+            w.say("The case on screen has no label map to write a report from");
+            return;
+        }
+        CaseAnatomy known = anatomy != null && anatomy.caseId() == caseId && anatomyLabels == labels ? anatomy : null;
+        Cancellation cancellation = new Cancellation();
+        w.run(title, new Task<T>() {
+            @Override
+            protected T call() throws Exception {
+                CaseAnatomy a = known;
+                if (a == null) {
+                    ReviewCase c = store.cases().stream().filter(k -> k.id() == caseId).findFirst().orElseThrow();
+                    a = CaseAnatomy.of(store, c, image.volume(), labels.layers().get(0), labels.descriptions(),
+                            "CT".equals(image.modality()) ? "HU" : "").orElseThrow(() -> new IllegalStateException(
+                                    "the case has no segmentation run in the project"));
+                    CaseAnatomy read = a;
+                    Platform.runLater(() -> {
+                        anatomy = read;
+                        anatomyLabels = labels;
+                    });
+                }
+                return work.apply(a, cancellation);
+            }
+        }, cancellation, done);
+    }
+}
