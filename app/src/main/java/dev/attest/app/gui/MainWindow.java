@@ -282,16 +282,25 @@ public final class MainWindow {
      * room for the overlay legend; opening a project unfolds it.
      */
     private final javafx.scene.control.TitledPane claimsPane = new javafx.scene.control.TitledPane();
+    private final javafx.scene.control.Tab scoringTab = new javafx.scene.control.Tab("Scoring");
+    private final javafx.scene.control.Tab reportTab = new javafx.scene.control.Tab("Report");
     /** Whether the claims panel was open when label editing folded it away. */
     private boolean claimsWereOpen;
 
     private Node sidePanel() {
         claimsPane.setText("Claims and scoring");
-        claimsPane.setContent(claimsPanel);
+        // Scoring and the report share the pane: choosing a sentence in the report makes it the claim the
+        // scoring keys act on, so both need the same room and never both at once.
+        scoringTab.setContent(claimsPanel);
+        reportTab.setContent(reporting.panel());
+        javafx.scene.control.TabPane reviewTabs = new javafx.scene.control.TabPane(scoringTab, reportTab);
+        reviewTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        reviewTabs.setId("review-tabs");
+        claimsPane.setContent(reviewTabs);
         claimsPane.setExpanded(false);
         claimsPane.setId("claims-pane");
         // The label editor heads the scrolling sections, so its tool row stays reachable in a short window.
-        VBox top = new VBox(10, editing.pane(), reporting.pane(), seriesPanel, new Separator(), overlays, new Separator(), measurementPanel,
+        VBox top = new VBox(10, editing.pane(), seriesPanel, new Separator(), overlays, new Separator(), measurementPanel,
                 new Separator(), enginePanel);
         VBox.setVgrow(overlays, Priority.ALWAYS);
         // The reading sections scroll; the claims panel below them keeps its full height while a project is open.
@@ -1116,6 +1125,12 @@ public final class MainWindow {
 
     Reporting reporting() {
         return reporting;
+    }
+
+    /** Opens the claims pane on its Report tab. */
+    void showReportTab() {
+        claimsPane.setExpanded(true);
+        reportTab.getTabPane().getSelectionModel().select(reportTab);
     }
 
     /**

@@ -31,7 +31,7 @@ final class ReportPanel extends VBox {
 
     final ListView<Line> sentences = new ListView<>();
     final TextField edit = new TextField();
-    final Button saveEdit = new Button("Save edit");
+    final Button saveEdit = new Button("Save");
     final TextField phrase = new TextField();
     final Button ground = new Button("Ground");
     final Button generate = new Button("Write report");
@@ -45,6 +45,7 @@ final class ReportPanel extends VBox {
         setId("report-panel");
         sentences.setId("report-sentences");
         sentences.setPrefHeight(220);
+        VBox.setVgrow(sentences, Priority.ALWAYS);
         sentences.setCellFactory(v -> new SentenceCell());
         sentences.setPlaceholder(new Label("No sentences yet: Write report (Shift+R)"));
         edit.setId("report-edit");
@@ -97,6 +98,9 @@ final class ReportPanel extends VBox {
 
     /** A sentence led by its check badges; failed checks come first in the reader's eye by their colour. */
     private static final class SentenceCell extends ListCell<Line> {
+        /** Room for the four badges on one line. */
+        private static final double BADGES_WIDTH = 70;
+
         @Override
         protected void updateItem(Line line, boolean empty) {
             super.updateItem(line, empty);
@@ -106,7 +110,7 @@ final class ReportPanel extends VBox {
                 return;
             }
             FlowPane badges = new FlowPane(2, 2);
-            badges.setPrefWrapLength(60);
+            badges.setPrefWrapLength(BADGES_WIDTH);
             for (ClaimCheck c : line.checks()) {
                 Label b = new Label(letter(c.kind()));
                 b.setStyle("-fx-background-color: " + colour(c.outcome()) + "; -fx-text-fill: white; -fx-font-weight: bold;"
@@ -115,13 +119,19 @@ final class ReportPanel extends VBox {
                         + (c.value() == null ? "" : String.format(Locale.ROOT, " (%.3g)", c.value())) + ": " + c.detail()));
                 badges.getChildren().add(b);
             }
-            Label text = new Label((line.kind() == ClaimKind.PHRASE ? "\u2316 " : "") + line.text()
-                    + (line.edited() ? "  \u270E" : ""));
+            Label text = new Label((line.kind() == ClaimKind.PHRASE ? "Phrase: " : "") + line.text()
+                    + (line.edited() ? " (edited)" : ""));
             text.setWrapText(true);
-            text.setMaxWidth(200);
+            if (line.edited()) {
+                text.setStyle("-fx-font-style: italic;");
+            }
+            // Wrap within the list, so no sentence hides behind a horizontal scroll bar.
+            if (getListView() != null) {
+                text.maxWidthProperty().bind(getListView().widthProperty().subtract(BADGES_WIDTH + 40));
+            }
             HBox row = new HBox(6, badges, text);
-            badges.setMinWidth(62);
-            badges.setMaxWidth(62);
+            badges.setMinWidth(BADGES_WIDTH);
+            badges.setMaxWidth(BADGES_WIDTH);
             setText(null);
             setGraphic(row);
         }

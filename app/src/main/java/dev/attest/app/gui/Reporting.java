@@ -19,7 +19,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 
 import java.util.List;
@@ -36,14 +35,11 @@ final class Reporting {
     private static final Preferences PREFS = Preferences.userNodeForPackage(Reporting.class);
     private final MainWindow w;
     private final ReportPanel panel = new ReportPanel();
-    private final TitledPane pane = new TitledPane("Report", panel);
     private CaseAnatomy anatomy;
     private LabelMapLoader.LabelMap anatomyLabels;
 
     Reporting(MainWindow w) {
         this.w = w;
-        pane.setId("report-pane");
-        pane.setExpanded(false);
         panel.generate.setOnAction(e -> generate());
         panel.server.setOnAction(e -> askServer());
         panel.ground.setOnAction(e -> ground());
@@ -56,10 +52,6 @@ final class Reporting {
                 w.showClaim(now.claimId());
             }
         });
-    }
-
-    TitledPane pane() {
-        return pane;
     }
 
     ReportPanel panel() {
@@ -101,7 +93,7 @@ final class Reporting {
     void generate() {
         withAnatomy("Writing the report", a -> ReportClaims.generate(w.project(), a).size(),
                 n -> {
-                    pane.setExpanded(true);
+                    w.showReportTab();
                     w.reloadReview();
                     refresh();
                     w.say("Report: " + n + " sentences");
@@ -110,7 +102,7 @@ final class Reporting {
 
     /** Focuses the phrase field (Shift+G). */
     void focusPhrase() {
-        pane.setExpanded(true);
+        w.showReportTab();
         panel.phrase.requestFocus();
     }
 
@@ -161,7 +153,7 @@ final class Reporting {
         DisplayWindow window = new DisplayWindow(wl.centre(), wl.width());
         StringBuilder text = new StringBuilder();
         panel.showStreamed("");
-        pane.setExpanded(true);
+        w.showReportTab();
         withAnatomy("Asking " + config.get().baseUrl(), (a, cancel) -> {
             ServerReport.Result r = ServerReport.request(a, labels.layers().get(0), labels.descriptions(), window,
                     config.get(), w.imageProperty().get().modality(), token -> Platform.runLater(() -> {

@@ -57,7 +57,8 @@ class ReportViewTest {
         List<ReportPanel.Line> lines = List.copyOf(panel.sentences.getItems());
         assertEquals(store.claims(caseId).stream().filter(c -> c.kind() == ClaimKind.SENTENCE).map(c -> c.text()).toList(),
                 lines.stream().map(ReportPanel.Line::text).toList());
-        assertTrue(window.reporting().pane().isExpanded(), "the report opens when it is written");
+        assertEquals("Report", robot.lookup("#review-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getText(), "the report tab opens when it is written");
 
         // Choose "Left kidney volume ... mL.".
         int index = 0;

@@ -50,6 +50,49 @@ public final class ReviewScreenshot {
             return null;
         });
         waitFor(() -> !w.busyProperty().get() && w.review() != null && !w.review().claims().isEmpty());
+        if (args.length > 1 && args[1].equals("report")) {
+            reportSteps(w);
+        } else {
+            reviewSteps(w);
+        }
+        Thread.sleep(1500);
+        fx(() -> {
+            PngWriter.write(w.stage().getScene().snapshot(null), out);
+            w.quit();
+            return null;
+        });
+        System.exit(0);
+    }
+
+    /** The report written, one sentence edited to the wrong side, a phrase grounded, the edited one chosen. */
+    private static void reportSteps(MainWindow w) throws Exception {
+        fx(() -> {
+            w.reporting().generate();
+            return null;
+        });
+        waitFor(() -> !w.busyProperty().get() && !w.reporting().panel().sentences.getItems().isEmpty());
+        fx(() -> {
+            var panel = w.reporting().panel();
+            var items = panel.sentences.getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).text().startsWith("Left kidney")) {
+                    panel.sentences.getSelectionModel().select(i);
+                }
+            }
+            panel.edit.setText(panel.sentences.getSelectionModel().getSelectedItem().text().replace("Left", "Right"));
+            w.reporting().saveEdit();
+            return null;
+        });
+        waitFor(() -> !w.busyProperty().get());
+        fx(() -> {
+            w.reporting().panel().phrase.setText("upper part of the liver");
+            w.reporting().ground();
+            return null;
+        });
+        waitFor(() -> !w.busyProperty().get());
+    }
+
+    private static void reviewSteps(MainWindow w) throws Exception {
         fx(() -> {
             var r = w.review();
             r.nextClaim();
@@ -87,13 +130,6 @@ public final class ReviewScreenshot {
             w.editing().redo();
             return null;
         });
-        Thread.sleep(1500);
-        fx(() -> {
-            PngWriter.write(w.stage().getScene().snapshot(null), out);
-            w.quit();
-            return null;
-        });
-        System.exit(0);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
