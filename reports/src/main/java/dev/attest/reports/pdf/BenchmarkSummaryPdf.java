@@ -166,7 +166,8 @@ public final class BenchmarkSummaryPdf {
                 new float[] {235, 80, 80, 80}, new boolean[] {false, true, true, true}, rows);
     }
 
+    /** Three decimals; "n/a" for a ratio whose denominator was 0 (e.g. no incorrect claim to be evidenced). */
     static String number(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 }

@@ -54,7 +54,11 @@ final class ClaimsTable {
     private List<List<Line>> cells(ClaimRow claim) {
         List<List<Line>> cells = new ArrayList<>();
         cells.add(wrap(Integer.toString(claim.index()), 0, PdfStyle.REGULAR, PdfStyle.TEXT));
-        cells.add(wrap(claim.text(), 1, PdfStyle.REGULAR, PdfStyle.TEXT));
+        List<Line> text = new ArrayList<>(wrap(claim.text(), 1, PdfStyle.REGULAR, PdfStyle.TEXT));
+        if (!claim.note().isBlank()) {
+            text.addAll(wrap(claim.note(), 1, PdfStyle.ITALIC, PdfStyle.MUTED));
+        }
+        cells.add(text);
         cells.add(wrap(claim.evidenceKind(), 2, PdfStyle.REGULAR, PdfStyle.TEXT));
         List<Line> checks = new ArrayList<>();
         for (CheckCell check : claim.checks()) {

@@ -59,4 +59,10 @@ class BenchmarkSummaryPdfTest {
                 () -> new BenchmarkSummaryData.FailRate(5, 3));
         assertEquals("fail rate 5/3 is not a count out of a total", e.getMessage());
     }
+
+    @Test
+    void aRatioWithoutDenominatorReadsNotApplicable() {
+        assertEquals("n/a", BenchmarkSummaryPdf.number(Double.NaN));
+        assertEquals("0.667", BenchmarkSummaryPdf.number(2.0 / 3));
+    }
 }
