@@ -168,6 +168,11 @@ public final class BenchmarkSummaryPdf {
 
     /** Three decimals; "n/a" for a ratio whose denominator was 0 (e.g. no incorrect claim to be evidenced). */
     static String number(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        // A kappa of -1e-17 (rounding in its arithmetic) is zero, not "-0.000".
+        return s.equals("-0.000") ? "0.000" : s;
     }
 }

@@ -40,6 +40,8 @@ public final class CaseReportPdf {
                 header(flow, data);
                 modelRuns(flow, data.modelRuns());
                 keyImages(flow, data.keyImages(), data.keyImageNote());
+                // The heading goes with the table's first row: never a heading and an empty header at a page foot.
+                flow.ensureRoom(PageFlow.HEADING_HEIGHT + ClaimsTable.openingHeight(data.claims()));
                 flow.heading("Claims (" + data.claims().size() + ")");
                 new ClaimsTable(flow).draw(data.claims());
                 missedFindings(flow, data.missedFindings());

@@ -61,8 +61,10 @@ class BenchmarkSummaryPdfTest {
     }
 
     @Test
-    void aRatioWithoutDenominatorReadsNotApplicable() {
+    void aRatioWithoutDenominatorReadsNotApplicableAndZeroHasNoSign() {
         assertEquals("n/a", BenchmarkSummaryPdf.number(Double.NaN));
         assertEquals("0.667", BenchmarkSummaryPdf.number(2.0 / 3));
+        assertEquals("0.000", BenchmarkSummaryPdf.number(-8.3e-17), "rounding noise around zero has no sign");
+        assertEquals("-0.001", BenchmarkSummaryPdf.number(-0.0006));
     }
 }

@@ -91,6 +91,35 @@ class CaseReportPdfTest {
         }
     }
 
+    /**
+     * Wherever the key images end, the "Claims" heading and the table header stay with the first row: a run of
+     * image heights moves the table's start down the first page through every position.
+     */
+    @Test
+    void theClaimsHeadingNeverStaysBehindAtThePageFoot() throws IOException {
+        CaseReportData base = PdfFixtures.caseReport(3);
+        ClaimRow tall = base.claims().get(2); // the long claim with three checks and two scores: about 10 lines
+        KeyImage full = new KeyImage(PdfFixtures.slice(100, 133, false), "slice"); // 200 pt high, the most there is
+        for (int h = 40; h <= 133; h += 3) {
+            CaseReportData data = new CaseReportData(base.title(), base.caseId(), base.studyRef(), base.site(),
+                    base.scanner(), base.modality(), base.modelId(), base.modelVersion(), false, base.generatedAt(),
+                    base.attestVersion(), List.of(full, full, full, full,
+                            new KeyImage(PdfFixtures.slice(100, h, false), "slice")), // alone in the third row
+                    List.of(tall), List.of(), List.of());
+            Path pdf = dir.resolve("foot-" + h + ".pdf");
+            CaseReportPdf.write(data, pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                    String page = PdfText.page(doc, p);
+                    if (page.contains("Claims (1)")) {
+                        assertTrue(page.contains("Large right-sided pleural effusion"), "image height " + h
+                                + ": page " + p + " has the heading but not the first row: " + page);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void putsEveryKeyImageOnTheFirstPageLosslessly() throws IOException {
         CaseReportData data = PdfFixtures.caseReport(4);
