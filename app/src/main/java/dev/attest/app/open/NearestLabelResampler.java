@@ -9,13 +9,14 @@ import dev.attest.core.volume.Volume;
  * Puts a label map on another grid of the same patient space by nearest neighbour (labels are
  * never blended): each target voxel takes the label of the source voxel whose box holds its
  * centre, background (0) outside the source. Rounds half up, as the slice views' nearest sampling does.
+ * Public for the PDF key images, which lay a run's label map over the reopened image.
  */
-final class NearestLabelResampler {
+public final class NearestLabelResampler {
 
     private NearestLabelResampler() {
     }
 
-    static Volume resample(Volume labels, ImageGrid target) {
+    public static Volume resample(Volume labels, ImageGrid target) {
         Volume out = Volume.allocate(target, labels.type());
         ImageGrid source = labels.grid();
         // Target index -> source index is affine: one matrix, a few multiply-adds per voxel.

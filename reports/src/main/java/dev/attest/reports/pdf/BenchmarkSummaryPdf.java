@@ -166,7 +166,13 @@ public final class BenchmarkSummaryPdf {
                 new float[] {235, 80, 80, 80}, new boolean[] {false, true, true, true}, rows);
     }
 
+    /** Three decimals; "n/a" for a ratio whose denominator was 0 (e.g. no incorrect claim to be evidenced). */
     static String number(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        // A kappa of -1e-17 (rounding in its arithmetic) is zero, not "-0.000".
+        return s.equals("-0.000") ? "0.000" : s;
     }
 }

@@ -9,12 +9,28 @@ import java.util.Objects;
  *
  * @param modelVersion  ignored when {@code blinded}: a blinded report never names the model
  * @param attestVersion printed in every page footer and the document's creator field
+ * @param modelRuns     the runs whose claims the report lists, printed as a table under the case facts; must be
+ *                      empty when {@code blinded}, since a run names its model
+ * @param keyImageNote  printed under the key images, or in their place when there are none: why some or all
+ *                      are missing (e.g. the image could not be reopened); may be empty
  */
 public record CaseReportData(String title, String caseId, String studyRef, String site, String scanner,
                              String modality, String modelId, String modelVersion, boolean blinded,
                              Instant generatedAt, String attestVersion, List<KeyImage> keyImages,
                              List<ClaimRow> claims, List<MissedFinding> missedFindings,
-                             List<Acceptability> acceptability) {
+                             List<Acceptability> acceptability, List<ModelRunRow> modelRuns, String keyImageNote) {
+
+    /**
+     * One model run of the case as printed: its label (e.g. "run 3"), model, engine, device, times and weights
+     * checksum; any of the strings may be null when the project did not record it.
+     */
+    public record ModelRunRow(String label, String model, String version, String engine, String device,
+                              Instant started, Instant ended, String weightsSha256) {
+        public ModelRunRow {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(model, "model");
+        }
+    }
 
     /** A finding the model did not claim, as listed by one reviewer. */
     public record MissedFinding(String text, String reviewer) {
@@ -41,6 +57,20 @@ public record CaseReportData(String title, String caseId, String studyRef, Strin
         claims = List.copyOf(claims);
         missedFindings = List.copyOf(missedFindings);
         acceptability = List.copyOf(acceptability);
+        modelRuns = List.copyOf(modelRuns);
+        keyImageNote = keyImageNote == null ? "" : keyImageNote;
+        if (blinded && !modelRuns.isEmpty()) {
+            throw new IllegalArgumentException("a blinded case report cannot list model runs: they name the model");
+        }
+    }
+
+    /** A report without a model-run table or key-image note. */
+    public CaseReportData(String title, String caseId, String studyRef, String site, String scanner, String modality,
+                          String modelId, String modelVersion, boolean blinded, Instant generatedAt,
+                          String attestVersion, List<KeyImage> keyImages, List<ClaimRow> claims,
+                          List<MissedFinding> missedFindings, List<Acceptability> acceptability) {
+        this(title, caseId, studyRef, site, scanner, modality, modelId, modelVersion, blinded, generatedAt,
+                attestVersion, keyImages, claims, missedFindings, acceptability, List.of(), "");
     }
 
     /** The model as the report names it: "blinded" in blinded mode, so the PDF cannot unblind a reviewer. */

@@ -2,20 +2,27 @@ package dev.attest.reports.pdf;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Writes one case's review as an A4 PDF: case facts, key images two to a row, the claims table with check
- * outcomes and reviewer scores, missed findings and per-reviewer acceptability, with "page n of N" footers.
+ * Writes one case's review as an A4 PDF: case facts, the model runs, key images two to a row (or why there are
+ * none), the claims table with check outcomes and reviewer scores, missed findings and per-reviewer
+ * acceptability, with "page n of N" footers.
  */
 public final class CaseReportPdf {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** Run start times, under a column header that names the zone, so the value fits on one line. */
+    private static final DateTimeFormatter RUN_START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final float IMAGE_GAP = 12;
     private static final float IMAGE_MAX_HEIGHT = 200;
     private static final float CAPTION_SIZE = 8;
@@ -31,7 +38,10 @@ public final class CaseReportPdf {
                     data.attestVersion());
             try (PageFlow flow = new PageFlow(doc)) {
                 header(flow, data);
-                keyImages(flow, data.keyImages());
+                modelRuns(flow, data.modelRuns());
+                keyImages(flow, data.keyImages(), data.keyImageNote());
+                // The heading goes with the table's first row: never a heading and an empty header at a page foot.
+                flow.ensureRoom(PageFlow.HEADING_HEIGHT + ClaimsTable.openingHeight(data.claims()));
                 flow.heading("Claims (" + data.claims().size() + ")");
                 new ClaimsTable(flow).draw(data.claims());
                 missedFindings(flow, data.missedFindings());
@@ -82,8 +92,41 @@ public final class CaseReportPdf {
         return y;
     }
 
-    private static void keyImages(PageFlow flow, List<KeyImage> images) throws IOException {
-        if (images.isEmpty()) {
+    /** Which model made the claims, with what and when: the provenance a reader checks before trusting a row. */
+    private static void modelRuns(PageFlow flow, List<CaseReportData.ModelRunRow> runs) throws IOException {
+        if (runs.isEmpty()) {
+            return;
+        }
+        flow.heading(runs.size() == 1 ? "Model run" : "Model runs (" + runs.size() + ")");
+        List<String[]> rows = new ArrayList<>();
+        for (CaseReportData.ModelRunRow r : runs) {
+            rows.add(new String[] {r.label(), r.model(), dash(r.version()), dash(r.engine()), dash(r.device()),
+                r.started() == null ? "-" : RUN_START.format(r.started()), duration(r.started(), r.ended()),
+                r.weightsSha256() == null ? "-" : r.weightsSha256().substring(0, Math.min(16, r.weightsSha256().length()))});
+        }
+        SimpleTable.draw(flow, new String[] {"Run", "Model", "Version", "Engine", "Device", "Started (UTC)", "Took",
+            "Weights sha256"}, new float[] {34, 92, 42, 80, 38, 76, 40, 113},
+                new boolean[] {false, false, false, false, false, false, true, false}, rows);
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    /** "2.1 s", "3 min 5 s"; "-" when the end was not recorded. */
+    static String duration(Instant started, Instant ended) {
+        if (started == null || ended == null) {
+            return "-";
+        }
+        long ms = Duration.between(started, ended).toMillis();
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        return ms / 60_000 + " min " + ms / 1000 % 60 + " s";
+    }
+
+    private static void keyImages(PageFlow flow, List<KeyImage> images, String note) throws IOException {
+        if (images.isEmpty() && note.isBlank()) {
             return;
         }
         flow.heading("Key images");
@@ -100,6 +143,9 @@ public final class CaseReportPdf {
                 drawImage(flow, row.get(c), PageFlow.LEFT + c * (columnWidth + IMAGE_GAP), top, columnWidth);
             }
             flow.moveDown(rowHeight + 8);
+        }
+        if (!note.isBlank()) {
+            paragraph(flow, note, PdfStyle.ITALIC);
         }
     }
 

@@ -44,17 +44,36 @@ final class ClaimsTable {
     }
 
     void draw(List<ClaimRow> claims) throws IOException {
-        flow.ensureRoom(HEADER_HEIGHT + 3 * LEADING + 2 * PAD);
+        flow.ensureRoom(openingHeight(claims));
         drawHeader();
         for (ClaimRow claim : claims) {
             drawRow(cells(claim));
         }
     }
 
-    private List<List<Line>> cells(ClaimRow claim) {
+    /**
+     * The room the header row and the first row need together, so that neither the header nor a heading above
+     * it is left alone at the foot of a page. A first row too tall to share a fresh page with a heading and the
+     * header is split across pages anyway, so three of its lines are enough to start it.
+     */
+    static float openingHeight(List<ClaimRow> claims) {
+        float start = 3 * LEADING + 2 * PAD;
+        float first = claims.isEmpty() ? start : height(cells(claims.get(0)));
+        return HEADER_HEIGHT + (first <= PageFlow.pageCapacity() - HEADER_HEIGHT - PageFlow.HEADING_HEIGHT ? first : start);
+    }
+
+    private static float height(List<List<Line>> cells) {
+        return cells.stream().mapToInt(List::size).max().orElse(1) * LEADING + 2 * PAD;
+    }
+
+    private static List<List<Line>> cells(ClaimRow claim) {
         List<List<Line>> cells = new ArrayList<>();
         cells.add(wrap(Integer.toString(claim.index()), 0, PdfStyle.REGULAR, PdfStyle.TEXT));
-        cells.add(wrap(claim.text(), 1, PdfStyle.REGULAR, PdfStyle.TEXT));
+        List<Line> text = new ArrayList<>(wrap(claim.text(), 1, PdfStyle.REGULAR, PdfStyle.TEXT));
+        if (!claim.note().isBlank()) {
+            text.addAll(wrap(claim.note(), 1, PdfStyle.ITALIC, PdfStyle.MUTED));
+        }
+        cells.add(text);
         cells.add(wrap(claim.evidenceKind(), 2, PdfStyle.REGULAR, PdfStyle.TEXT));
         List<Line> checks = new ArrayList<>();
         for (CheckCell check : claim.checks()) {
@@ -91,7 +110,7 @@ final class ClaimsTable {
 
     private void drawRow(List<List<Line>> cells) throws IOException {
         int lines = cells.stream().mapToInt(List::size).max().orElse(1);
-        float height = lines * LEADING + 2 * PAD;
+        float height = height(cells);
         if (height <= flow.y() - PageFlow.BOTTOM) {
             drawSlice(cells, 0, lines);
             return;

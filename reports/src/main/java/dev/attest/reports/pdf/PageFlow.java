@@ -91,6 +91,9 @@ final class PageFlow implements AutoCloseable {
         cs.endText();
     }
 
+    /** How far a heading moves the cursor down. */
+    static final float HEADING_HEIGHT = 33;
+
     /** Writes a section heading with a rule under it, moving to a new page if it would be orphaned. */
     void heading(String title) throws IOException {
         ensureRoom(60);

@@ -59,4 +59,12 @@ class BenchmarkSummaryPdfTest {
                 () -> new BenchmarkSummaryData.FailRate(5, 3));
         assertEquals("fail rate 5/3 is not a count out of a total", e.getMessage());
     }
+
+    @Test
+    void aRatioWithoutDenominatorReadsNotApplicableAndZeroHasNoSign() {
+        assertEquals("n/a", BenchmarkSummaryPdf.number(Double.NaN));
+        assertEquals("0.667", BenchmarkSummaryPdf.number(2.0 / 3));
+        assertEquals("0.000", BenchmarkSummaryPdf.number(-8.3e-17), "rounding noise around zero has no sign");
+        assertEquals("-0.001", BenchmarkSummaryPdf.number(-0.0006));
+    }
 }

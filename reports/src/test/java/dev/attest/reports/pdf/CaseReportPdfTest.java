@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -90,6 +91,35 @@ class CaseReportPdfTest {
         }
     }
 
+    /**
+     * Wherever the key images end, the "Claims" heading and the table header stay with the first row: a run of
+     * image heights moves the table's start down the first page through every position.
+     */
+    @Test
+    void theClaimsHeadingNeverStaysBehindAtThePageFoot() throws IOException {
+        CaseReportData base = PdfFixtures.caseReport(3);
+        ClaimRow tall = base.claims().get(2); // the long claim with three checks and two scores: about 10 lines
+        KeyImage full = new KeyImage(PdfFixtures.slice(100, 133, false), "slice"); // 200 pt high, the most there is
+        for (int h = 40; h <= 133; h += 3) {
+            CaseReportData data = new CaseReportData(base.title(), base.caseId(), base.studyRef(), base.site(),
+                    base.scanner(), base.modality(), base.modelId(), base.modelVersion(), false, base.generatedAt(),
+                    base.attestVersion(), List.of(full, full, full, full,
+                            new KeyImage(PdfFixtures.slice(100, h, false), "slice")), // alone in the third row
+                    List.of(tall), List.of(), List.of());
+            Path pdf = dir.resolve("foot-" + h + ".pdf");
+            CaseReportPdf.write(data, pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                    String page = PdfText.page(doc, p);
+                    if (page.contains("Claims (1)")) {
+                        assertTrue(page.contains("Large right-sided pleural effusion"), "image height " + h
+                                + ": page " + p + " has the heading but not the first row: " + page);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void putsEveryKeyImageOnTheFirstPageLosslessly() throws IOException {
         CaseReportData data = PdfFixtures.caseReport(4);
@@ -138,6 +168,57 @@ class CaseReportPdfTest {
             assertTrue(text.contains("Model blinded"), text);
             assertFalse(text.contains("totalseg"), text);
         }
+    }
+
+    @Test
+    void printsTheModelRunsWhyKeyImagesAreMissingAndAClaimsNote() throws IOException {
+        CaseReportData base = PdfFixtures.caseReport(1);
+        Instant started = Instant.parse("2026-02-03T04:05:06Z");
+        CaseReportData data = new CaseReportData(base.title(), base.caseId(), base.studyRef(), base.site(),
+                base.scanner(), base.modality(), base.modelId(), base.modelVersion(), false, base.generatedAt(),
+                base.attestVersion(), List.of(),
+                List.of(new ClaimRow(1, "liver, 1,480 mL, mean 60 HU", "mask", List.of(), List.of(),
+                        "edited by ann (version 2); the model said: liver, 1,512 mL")),
+                List.of(), List.of(),
+                List.of(new CaseReportData.ModelRunRow("run 1", "demo-ct-seg", "1.0", "PyTorch 2.7.1", "cpu", started,
+                                started.plusMillis(2_050), "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
+                        new CaseReportData.ModelRunRow("run 2", "organs", null, null, null, started, null, null)),
+                "No key images: the image of case 1 is no longer at /data/ct.nii.gz.");
+        Path pdf = dir.resolve("runs.pdf");
+        CaseReportPdf.write(data, pdf);
+        PdfFixtures.preview(pdf, "runs-note");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = PdfText.all(doc);
+            assertTrue(text.contains("Model runs (2) Run Model Version Engine Device Started (UTC) Took Weights sha256"
+                    + " run 1 demo-ct-seg 1.0 PyTorch 2.7.1 cpu 2026-02-03 04:05 2.1 s 0123456789abcdef"
+                    + " run 2 organs - - - 2026-02-03 04:05 - -"), text);
+            assertTrue(text.contains("Key images No key images: the image of case 1 is no longer at /data/ct.nii.gz."),
+                    text);
+            // The note follows the claim's text in the same cell, as one block.
+            String claims = PdfText.claimsColumn(doc, 1);
+            assertTrue(claims.contains("Claim liver, 1,480 mL, mean 60 HU edited by ann (version 2); the model said:"
+                    + " liver, 1,512 mL"), claims);
+        }
+    }
+
+    @Test
+    void aBlindedReportRefusesModelRuns() {
+        CaseReportData base = PdfFixtures.caseReport(1);
+        var run = new CaseReportData.ModelRunRow("run 1", "totalseg-fast", "2.4.0", null, null, null, null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CaseReportData(
+                base.title(), base.caseId(), base.studyRef(), base.site(), base.scanner(), base.modality(), null, null,
+                true, base.generatedAt(), base.attestVersion(), List.of(), base.claims(), List.of(), List.of(),
+                List.of(run), ""));
+        assertTrue(e.getMessage().contains("blinded"), e.getMessage());
+    }
+
+    @Test
+    void runDurationsReadInSecondsThenMinutes() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        assertEquals("0.4 s", CaseReportPdf.duration(t, t.plusMillis(400)));
+        assertEquals("59.9 s", CaseReportPdf.duration(t, t.plusMillis(59_900)));
+        assertEquals("3 min 5 s", CaseReportPdf.duration(t, t.plusSeconds(185)));
+        assertEquals("-", CaseReportPdf.duration(t, null));
     }
 
     @Test
