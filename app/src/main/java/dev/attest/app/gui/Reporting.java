@@ -199,6 +199,57 @@ final class Reporting {
         }
     }
 
+    /**
+     * Writes the case report PDF of the case being reviewed (key images, claims, checks, scores); blinded
+     * when the review is, showing only this reviewer's work.
+     */
+    void exportCasePdf() {
+        ProjectStore store = w.project();
+        var current = w.review() == null ? Optional.<ReviewCase>empty() : w.review().currentCase();
+        if (store == null || current.isEmpty()) {
+            w.say("Open a project case to write its report");
+            return;
+        }
+        ReviewCase c = current.get();
+        var options = w.review().blinded()
+                ? dev.attest.app.pdf.CaseReportOptions.blindedFor(w.review().reviewer().name(), dev.attest.app.pdf.CaseReportOptions.DEFAULT_KEY_IMAGES)
+                : dev.attest.app.pdf.CaseReportOptions.unblinded(dev.attest.app.pdf.CaseReportOptions.DEFAULT_KEY_IMAGES);
+        choosePdf("case-" + c.id() + "-report.pdf").ifPresent(out -> {
+            Cancellation cancellation = new Cancellation();
+            w.run("Writing the case report", new Task<dev.attest.reports.pdf.CaseReportData>() {
+                @Override
+                protected dev.attest.reports.pdf.CaseReportData call() throws Exception {
+                    return dev.attest.app.pdf.PdfReports.writeCaseReport(store, c.id(), options, out,
+                            java.time.Clock.systemUTC(), (done, total, what) -> updateProgress(done, Math.max(total, 1)),
+                            cancellation);
+                }
+            }, cancellation, data -> w.say("Case report written to " + out));
+        });
+    }
+
+    /** Writes the benchmark summary PDF of the whole project (metrics with intervals, verdicts, check failures). */
+    void exportSummaryPdf() {
+        ProjectStore store = w.project();
+        if (store == null) {
+            w.say("Open a project to summarise it");
+            return;
+        }
+        choosePdf("benchmark-summary.pdf").ifPresent(out -> w.run("Writing the benchmark summary", new Task<Object>() {
+            @Override
+            protected Object call() throws Exception {
+                return dev.attest.app.pdf.PdfReports.writeBenchmarkSummary(store, out);
+            }
+        }, new Cancellation(), data -> w.say("Benchmark summary written to " + out)));
+    }
+
+    private Optional<java.nio.file.Path> choosePdf(String name) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save PDF");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        return Optional.ofNullable(chooser.showSaveDialog(w.stage())).map(java.io.File::toPath);
+    }
+
     private void select(long claimId) {
         for (int i = 0; i < panel.sentences.getItems().size(); i++) {
             if (panel.sentences.getItems().get(i).claimId() == claimId) {

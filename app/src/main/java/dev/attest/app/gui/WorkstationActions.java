@@ -163,6 +163,10 @@ final class WorkstationActions {
                 .enabledWhen(image);
         a.add(AppAction.of("report.server", "Ask a report server...", "", () -> w.reporting().askServer()))
                 .enabledWhen(image);
+        a.add(AppAction.of("report.pdf-case", "Case report as PDF...", "", () -> w.reporting().exportCasePdf()))
+                .enabledWhen(claim);
+        a.add(AppAction.of("report.pdf-summary", "Benchmark summary as PDF...", "", () -> w.reporting().exportSummaryPdf()))
+                .enabledWhen(claim);
         a.add(AppAction.of("review.undo", "Undo last score change", "Shortcut+Z", () -> w.review().undo())).enabledWhen(claim);
     }
 
