@@ -1,5 +1,7 @@
 package dev.attest.app.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,10 +89,27 @@ final class DatasheetWriter {
         return s.toString();
     }
 
+    /** "string or null: correct, incorrect" from the column's schema. */
     private static String typeOf(Column c) {
-        String t = c.schema().path("type").toString().replace("\"", "").replace(",", " or ");
-        return c.schema().has("enum") ? t + ": " + c.schema().get("enum").toString().replace("\"", "").replace(",", ", ")
-                : t;
+        List<String> types = new java.util.ArrayList<>();
+        JsonNode t = c.schema().path("type");
+        if (t.isArray()) {
+            t.forEach(x -> types.add(x.asText()));
+        } else {
+            types.add(t.asText());
+        }
+        String out = String.join(" or ", types);
+        JsonNode values = c.schema().get("enum");
+        if (values != null) {
+            List<String> named = new java.util.ArrayList<>();
+            values.forEach(v -> {
+                if (!v.isNull()) {
+                    named.add(v.asText());
+                }
+            });
+            out += ": " + String.join(", ", named);
+        }
+        return out;
     }
 
     private static void row(StringBuilder s, String k, String v) {

@@ -73,7 +73,8 @@ public record SetFacts(String name, LocalDate published, String license, String 
     public String description() {
         return "Claims made by " + plural(models.size(), "model", "models") + " (" + String.join("; ", models) + ") about "
                 + plural(cases, "medical imaging case", "medical imaging cases") + ", each claim with the evidence the"
-                + " model showed for it (masks, boxes, heat maps) and the judgements of " + plural(reviewers, "reviewer",
+                + " model showed for it (" + (evidenceByKind.isEmpty() ? "none" : count(evidenceByKind))
+                + ") and the judgements of " + plural(reviewers, "reviewer",
                 "reviewers") + " made in Attest: whether the claim is true, whether the evidence supports it, how well it"
                 + " localises, the kind of error, and the findings the models missed. Exported by Attest " + attestVersion
                 + " as JSON Lines tables, NIfTI images and label maps, and the claim-level metrics.";
