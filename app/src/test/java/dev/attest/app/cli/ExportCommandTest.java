@@ -87,4 +87,18 @@ class ExportCommandTest {
         assertEquals(2, tampered.exit());
         assertTrue(tampered.err().startsWith("attest: claims.jsonl: sha256 is "), tampered.err());
     }
+
+    @Test
+    void benchExportPrintsItsFiguresAsJson(@TempDir Path dir) throws Exception {
+        CliTest.Run run = CliTest.attest("bench", "export", "--cases", "3", "--size", "16", "--repeats", "2", "--warmup", "0",
+                "--work", dir.resolve("work").toString());
+        assertEquals(0, run.exit(), run.err());
+        JsonNode r = JSON.readTree(run.out());
+        assertEquals(3, r.get("cases").intValue());
+        assertEquals(2, r.get("repeats").intValue());
+        assertEquals(16 * 16 * 4, r.get("voxelsPerCase").intValue());
+        // 3 images, 3 label maps with their names, 10 tables and 10 schemas, metrics, deid, README.
+        assertEquals(3 + 6 + 20 + 3, r.get("setFiles").intValue());
+        assertTrue(r.get("medianCasesPerSecond").doubleValue() > 0);
+    }
 }
