@@ -55,7 +55,7 @@ final class DicomImages {
                     Files.copy(s, link);
                 }
             }
-            Path out = files.resolve(SetLayout.DICOM + "/.keep").getParent();
+            Path out = files.folder(SetLayout.DICOM);
             DeidBatch.Result result = DeidBatch.run(links, out, deid,
                     file -> DeidContext.of(caseId, secret, file.dataset().getString(Tag.PatientID, "")), report);
             String folder = null;

@@ -48,6 +48,13 @@ record ProjectSnapshot(List<Reviewer> reviewers, List<ReviewCase> cases, List<Mo
                 store.currentScores(), store.missedFindings(), corrections, acceptability);
     }
 
+    /** The claims of each case, in id order. */
+    Map<Long, List<Claim>> claimsByCase() {
+        Map<Long, List<Claim>> out = new LinkedHashMap<>();
+        claims.forEach(c -> out.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c));
+        return out;
+    }
+
     /** Every piece of evidence, by id. */
     List<Evidence> allEvidence() {
         return evidence.values().stream().flatMap(List::stream).sorted(java.util.Comparator.comparingLong(Evidence::id))

@@ -97,6 +97,7 @@ public final class SetExporter {
         List<String> reviewerNames = p.reviewers().stream().map(Reviewer::name).toList();
         Map<String, String> artifactFiles = new HashMap<>();
         Map<Long, SetTablesWriter.CaseOutput> perCase = new LinkedHashMap<>();
+        Map<Long, List<Claim>> claimsByCase = p.claimsByCase();
         long dicomWritten = 0;
         long dicomNotWritten = 0;
         int withoutImage = 0;
@@ -126,7 +127,7 @@ public final class SetExporter {
                 }
             }
             TextRedactor text = TextRedactor.forCase(image.header(), reviewerNames, options.keepsSites(), redactions);
-            writeArtifacts(store, p, c, caseId, files, artifactFiles);
+            writeArtifacts(store, p, claimsByCase.getOrDefault(c.id(), List.of()), c, caseId, files, artifactFiles);
             perCase.put(c.id(), new SetTablesWriter.CaseOutput(image.file(), dicomFolder, text));
             writeObjects(new CaseExportContext(store, c, caseId, image.opened(), ids, uids, deid, text, artifactFiles,
                     out.resolve(SetLayout.LABELS), out.resolve(SetLayout.SR), files));
@@ -188,15 +189,12 @@ public final class SetExporter {
      * Writes the case's label maps, heat maps and corrected masks into the set, each once however many pieces of
      * evidence share it, and records where each went.
      */
-    private static void writeArtifacts(ProjectStore store, ProjectSnapshot p, ReviewCase c, String caseId,
-                                       SetFiles files, Map<String, String> artifactFiles) throws IOException {
+    private static void writeArtifacts(ProjectStore store, ProjectSnapshot p, List<Claim> claims, ReviewCase c,
+                                       String caseId, SetFiles files, Map<String, String> artifactFiles) throws IOException {
         int masks = 0;
         int maps = 0;
         int corrected = 0;
-        for (Claim claim : p.claims()) {
-            if (claim.caseId() != c.id()) {
-                continue;
-            }
+        for (Claim claim : claims) {
             for (Evidence e : p.evidence().getOrDefault(claim.id(), List.of())) {
                 if (e.artifact() == null || artifactFiles.containsKey(e.artifact().relativePath())) {
                     continue;
@@ -225,6 +223,7 @@ public final class SetExporter {
         ObjectNode d = SetJson.object();
         d.set("dicom", SetJson.MAPPER.valueToTree(dicom.toTree()));
         ObjectNode set = d.putObject("set");
+        set.put("dicomExported", options.dicom());
         set.put("identifiers", "cases, model runs, claims, evidence, missed findings and corrections are numbered"
                 + " case-0001, run-0001, ... in the project's order; reviewers are reader-1, reader-2, ...; no name of"
                 + " a patient or reviewer is exported");

@@ -55,6 +55,13 @@ public final class SetFiles {
         return p;
     }
 
+    /** A folder of the set, created when missing. */
+    public Path folder(String relative) throws IOException {
+        Path p = resolve(relative + "/x").getParent();
+        Files.createDirectories(p);
+        return p;
+    }
+
     /** Records a finished file under its relative path; its format follows from its name. */
     public Entry register(String relative, String description) throws IOException {
         Path file = root.resolve(relative);
