@@ -1,0 +1,494 @@
+package dev.attest.app.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.annotation.metrics.project.MetricsOptions;
+import dev.attest.annotation.metrics.project.ProjectMetrics;
+import dev.attest.annotation.model.Claim;
+import dev.attest.annotation.model.Reviewer;
+import dev.attest.annotation.store.ProjectStore;
+import dev.attest.annotation.store.Projects;
+import dev.attest.app.review.CaseRefs;
+import dev.attest.core.io.Sha256;
+import dev.attest.core.labels.LabelDescriptions;
+import dev.attest.core.nifti.NiftiReader;
+import dev.attest.core.phantom.CtPhantom;
+import dev.attest.core.progress.Cancellation;
+import dev.attest.core.progress.CancelledException;
+import dev.attest.core.progress.ProgressListener;
+import dev.attest.core.volume.Volume;
+import dev.attest.dicom.DicomFile;
+import dev.attest.dicom.io.DicomReader;
+import dev.attest.dicom.Tag;
+import dev.attest.dicom.deid.UidMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The done-when test of the benchmark set: a two-case project scored by two reviewers is exported (with DICOM and
+ * zip), every row checked against its schema, every croissant sha256 checked, every byte searched for names,
+ * patient identifiers and original UIDs, then imported into a new project whose metrics equal the set's exactly.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportRoundTripTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    Path dir;
+
+    ScoredProject project;
+    Path out;
+    ExportSummary summary;
+
+    @BeforeAll
+    void exportOnce(@TempDir Path tmp) throws Exception {
+        dir = tmp;
+        project = new ScoredProject(dir);
+        out = dir.resolve("set");
+        try (ProjectStore store = Projects.openReadOnly(project.folder)) {
+            summary = SetExporter.export(store, out, ExportOptions.DEFAULT.withDicom(true).withZip(true), ProgressListener.NONE,
+                    new Cancellation());
+        }
+    }
+
+    private List<JsonNode> rows(String table) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve(table + ".jsonl"), StandardCharsets.UTF_8)) {
+            rows.add(JSON.readTree(line));
+        }
+        return rows;
+    }
+
+    private List<Path> setFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(out)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    @Test
+    void summaryCountsWhatWasWritten() {
+        assertEquals(2, summary.cases());
+        assertEquals(0, summary.casesWithoutImage());
+        assertEquals(project.all().size(), summary.claims());
+        assertEquals(project.scores, summary.scores());
+        assertEquals(2, summary.reviewers());
+        assertEquals(16, summary.dicomWritten(), "one de-identified file per slice of case 1");
+        assertEquals(0, summary.dicomNotWritten());
+        assertEquals(List.of(), summary.warnings());
+    }
+
+    @Test
+    void everyRowOfEveryTableSatisfiesTheSchemaFileInTheSet() throws Exception {
+        int checked = 0;
+        for (TableSpec t : SetTables.ALL) {
+            JsonNode schema = JSON.readTree(out.resolve(t.schemaFile()).toFile());
+            assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
+            for (JsonNode row : rows(t.name())) {
+                assertEquals(List.of(), JsonSchemaCheck.problems(schema, row), t.file() + ": " + row);
+                List<String> keys = new ArrayList<>();
+                row.fieldNames().forEachRemaining(keys::add);
+                assertEquals(t.columns().stream().map(Column::name).toList(), keys, "columns in schema order");
+                checked++;
+            }
+        }
+        int expected = 2 + 2 + project.all().size() + (project.all().size()) + project.scores + 2
+                + project.all().size() + 1 + 2 + 2;
+        assertEquals(expected, checked, "cases, runs, claims, evidence, scores, missed, consensus, corrections,"
+                + " acceptability, reviewers");
+    }
+
+    @Test
+    void croissantListsEveryOtherFileWithItsSha256() throws Exception {
+        JsonNode c = JSON.readTree(out.resolve("croissant.json").toFile());
+        assertEquals(List.of("http://mlcommons.org/croissant/1.1", "http://mlcommons.org/croissant/RAI/1.0"),
+                List.of(c.get("conformsTo").get(0).asText(), c.get("conformsTo").get(1).asText()));
+        assertEquals("sc:Dataset", c.get("@type").asText());
+        Map<String, String> listed = new HashMap<>();
+        for (JsonNode f : c.get("distribution")) {
+            assertEquals("cr:FileObject", f.get("@type").asText());
+            listed.put(f.get("contentUrl").asText(), f.get("sha256").asText());
+        }
+        List<Path> files = setFiles();
+        assertEquals(files.size() - 1, listed.size(), "every file but croissant.json itself");
+        for (Path f : files) {
+            String rel = out.relativize(f).toString().replace('\\', '/');
+            if (!rel.equals("croissant.json")) {
+                assertEquals(Sha256.of(f), listed.get(rel), rel);
+            }
+        }
+        // One record set per table, its fields the table's columns, read from the table's file.
+        for (TableSpec t : SetTables.ALL) {
+            JsonNode rs = null;
+            for (JsonNode r : c.get("recordSet")) {
+                if (r.get("@id").asText().equals(t.name())) {
+                    rs = r;
+                }
+            }
+            assertTrue(rs != null, t.name());
+            assertEquals(t.columns().size(), rs.get("field").size());
+            JsonNode first = rs.get("field").get(0);
+            assertEquals(t.name() + "/" + t.columns().get(0).name(), first.get("@id").asText());
+            assertEquals(t.file(), first.get("source").get("fileObject").get("@id").asText());
+        }
+        for (String rai : List.of("rai:dataCollection", "rai:dataAnnotationProtocol", "rai:annotationsPerItem",
+                "rai:dataBiases", "rai:dataLimitations", "rai:personalSensitiveInformation", "rai:dataUseCases",
+                "rai:dataReleaseMaintenancePlan")) {
+            assertTrue(c.has(rai), rai);
+        }
+        assertTrue(c.get("rai:annotationsPerItem").asText().startsWith("1 claim scored by 1 reviewer; "
+                + (project.all().size() - 1) + " claims scored by 2 reviewers"), c.get("rai:annotationsPerItem").asText());
+    }
+
+    @Test
+    void noNamePatientIdentifierPathOrOriginalUidInAnyExportedByte() throws Exception {
+        List<String> secrets = project.secrets();
+        for (Path f : setFiles()) {
+            String text = readable(Files.readAllBytes(f), f.toString());
+            for (String s : secrets) {
+                assertFalse(text.toLowerCase(Locale.ROOT).contains(s.toLowerCase(Locale.ROOT)), f + " contains " + s);
+            }
+        }
+        try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(SetExporter.zipOf(out)))) {
+            for (ZipEntry e; (e = zin.getNextEntry()) != null; ) {
+                String text = readable(zin.readAllBytes(), e.getName());
+                for (String s : secrets) {
+                    assertFalse(text.toLowerCase(Locale.ROOT).contains(s.toLowerCase(Locale.ROOT)), e.getName() + " " + s);
+                }
+            }
+        }
+    }
+
+    /** The file as ISO-8859-1 text (one char per byte), gunzipped first for .gz files so compression hides nothing. */
+    private static String readable(byte[] bytes, String name) throws IOException {
+        if (name.endsWith(".gz")) {
+            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                bytes = in.readAllBytes();
+            }
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void reviewersArePseudonymisedScoresAreCurrentAndTextIsRedacted() throws Exception {
+        List<JsonNode> scores = rows("scores");
+        assertEquals(project.scores, scores.size());
+        Map<String, Integer> byReader = new HashMap<>();
+        scores.forEach(s -> byReader.merge(s.get("reviewer").asText(), 1, Integer::sum));
+        assertEquals(Map.of("reader-1", project.all().size(), "reader-2", project.all().size() - 1), byReader);
+        JsonNode first = scores.get(0);
+        assertEquals("claim-0001", first.get("claim_id").asText());
+        assertEquals("reader-1", first.get("reviewer").asText());
+        assertEquals("correct", first.get("verdict").asText(), "reader-1's second score of claim 1 is the current one");
+        assertEquals(2, first.get("version").intValue());
+
+        String sentenceId = "claim-" + String.format("%04d", project.all().size());
+        JsonNode sentenceScore = scores.stream().filter(s -> s.get("claim_id").asText().equals(sentenceId)).findFirst()
+                .orElseThrow();
+        assertEquals("size looks smaller; discussed with [NAME] on [DATE]", sentenceScore.get("note").asText());
+        JsonNode disputedScore = scores.stream().filter(s -> s.get("claim_id").asText().equals("claim-0002")
+                && s.get("reviewer").asText().equals("reader-1")).findFirst().orElseThrow();
+        assertEquals("[NAME] thinks the mask is off", disputedScore.get("note").asText());
+
+        JsonNode sentence = rows("claims").get(project.all().size() - 1);
+        assertEquals("sentence", sentence.get("kind").asText());
+        assertEquals("[NAME]: 3 cm lesion in the right liver lobe", sentence.get("text").asText());
+        int revisedIndex = project.claims1.indexOf(project.revised);
+        JsonNode revised = rows("claims").get(revisedIndex);
+        assertEquals(ScoredProject.REVISED_TEXT, revised.get("text").asText());
+        assertEquals(project.revised.text(), revised.get("model_text").asText());
+        assertEquals(2, revised.get("text_version").intValue());
+        assertEquals(1, revised.get("revisions").intValue());
+        assertEquals("reader-2", revised.get("revised_by").asText());
+        assertEquals(List.of("existence", "laterality", "location", "size"),
+                revised.get("checks").findValuesAsText("kind"));
+
+        List<JsonNode> missed = rows("missed_findings");
+        assertEquals("small cyst in the left kidney, seen by [NAME]", missed.get(0).get("text").asText());
+        assertEquals("reader-1", missed.get(0).get("reviewer").asText());
+        assertEquals(JSON.readTree("{\"point_lps_mm\":[58.000,50.000,-95.000]}"), missed.get(0).get("geometry"));
+        assertEquals("call [NAME]'s GP", rows("acceptability").get(0).get("note").asText());
+
+        JsonNode deid = JSON.readTree(out.resolve("deid.json").toFile());
+        assertEquals(summary.redactions(), deid.get("set").get("freeText").get("redacted").intValue());
+        assertEquals(8, summary.redactions(), "sentence text, its model text, two notes, a missed finding,"
+                + " an acceptability note, the run parameters' path and the evidence method's path");
+        assertFalse(deid.toString().contains("uidmap"), "the UID map is never described by content");
+    }
+
+    @Test
+    void consensusBreaksTiesAgainstTheModelAndFlagsUnanimity() throws Exception {
+        List<JsonNode> consensus = rows("consensus");
+        JsonNode tie = consensus.get(1);
+        assertEquals("claim-0002", tie.get("claim_id").asText());
+        assertEquals(2, tie.get("reviewers").intValue());
+        assertEquals("incorrect", tie.get("verdict").asText());
+        assertEquals(0.5, tie.get("verdict_share").doubleValue(), 0);
+        assertTrue(tie.get("verdict_tie").booleanValue());
+        assertFalse(tie.get("unanimous").booleanValue());
+        assertEquals("contradicts", tie.get("evidence_support").asText());
+        assertEquals(1, tie.get("verdict_votes").get("correct").intValue());
+        assertEquals(0, tie.get("verdict_votes").get("ungradable").intValue());
+        JsonNode agreed = consensus.get(0);
+        assertEquals("correct", agreed.get("verdict").asText());
+        assertEquals(1.0, agreed.get("verdict_share").doubleValue(), 0);
+        assertTrue(agreed.get("unanimous").booleanValue());
+        JsonNode single = consensus.get(project.all().size() - 1);
+        assertEquals(1, single.get("reviewers").intValue());
+        assertEquals("partially_correct", single.get("verdict").asText());
+        assertFalse(single.get("unanimous").booleanValue(), "one reviewer is no consensus");
+    }
+
+    @Test
+    void imagesLabelsAndDicomAreTheProjectsVoxelsUnderPseudonymsAndReplacedUids() throws Exception {
+        List<JsonNode> cases = rows("cases");
+        assertEquals("images/case-0001.nii.gz", cases.get(0).get("image").asText());
+        assertEquals("Hospital Alpha", cases.get(0).get("site").asText(), "site kept by default");
+        assertEquals("Scanner Y2", cases.get(1).get("scanner").asText());
+        assertNull(cases.get(1).get("study_ref").textValue(), "a file path is no study reference for a set");
+        UidMap map = UidMap.load(project.folder.resolve(ProjectKeys.UID_MAP), ProjectKeys.secret(project.folder));
+        String series = map.remap(project.series.seriesInstanceUid());
+        assertEquals(CaseRefs.SERIES + series, cases.get(0).get("study_ref").asText());
+        assertEquals("images/dicom/" + series, cases.get(0).get("image_dicom").asText());
+
+        sameVoxels(project.phantom1.ct(), NiftiReader.read(out.resolve("images/case-0001.nii.gz")).volume());
+        sameVoxels(project.phantom2.ct(), NiftiReader.read(out.resolve("images/case-0002.nii.gz")).volume());
+        sameVoxels(project.phantom1.labels(), NiftiReader.read(out.resolve("labels/case-0001-labels-1.nii.gz")).volume());
+        assertEquals(CtPhantom.labelDescriptions().all().stream().map(d -> d.name()).toList(),
+                LabelDescriptions.readItkSnap(out.resolve("labels/case-0001-labels-1.labels.txt")).all().stream()
+                        .map(d -> d.name()).toList());
+        assertEquals("case-0001", NiftiReader.read(out.resolve("images/case-0001.nii.gz")).header().description());
+
+        List<JsonNode> evidence = rows("evidence");
+        assertEquals("labels/case-0001-labels-1.nii.gz", evidence.get(0).get("file").asText());
+        JsonNode box = evidence.get(evidence.size() - 1);
+        assertEquals("box", box.get("kind").asText());
+        assertEquals(JSON.readTree(ScoredProject.BOX), box.get("geometry"), "box geometry as the project stores it");
+        assertEquals("grounder.onnx", box.get("method").get("model").asText());
+        assertEquals("demo.pt", rows("model_runs").get(0).get("parameters").get("weights").asText());
+        assertEquals(2.5, rows("model_runs").get(0).get("duration_s").doubleValue(), 0);
+
+        try (Stream<Path> dcm = Files.list(out.resolve("images/dicom/" + series))) {
+            List<Path> files = dcm.sorted().toList();
+            assertEquals(16, files.size());
+            DicomFile f = DicomReader.read(files.get(0));
+            assertEquals("case-0001", f.dataset().getString(Tag.PatientName));
+            assertEquals("case-0001", f.dataset().getString(Tag.PatientID));
+            assertEquals(series, f.dataset().getString(Tag.SeriesInstanceUID));
+            assertEquals(map.remap(project.series.studyInstanceUid()), f.dataset().getString(Tag.StudyInstanceUID));
+        }
+    }
+
+    private static void sameVoxels(Volume expected, Volume actual) {
+        var g = expected.grid();
+        assertEquals(g.sizeX(), actual.grid().sizeX());
+        assertEquals(g.sizeY(), actual.grid().sizeY());
+        assertEquals(g.sizeZ(), actual.grid().sizeZ());
+        var p = g.indexToLps().apply(3, 4, 5);
+        var q = actual.grid().indexToLps().apply(3, 4, 5);
+        assertEquals(0, p.sub(q).norm(), 1e-4, "voxel (3,4,5) at " + p + " and " + q);
+        for (int z = 0; z < g.sizeZ(); z++) {
+            for (int y = 0; y < g.sizeY(); y++) {
+                for (int x = 0; x < g.sizeX(); x++) {
+                    assertEquals(expected.getPhysical(x, y, z), actual.getPhysical(x, y, z), 0, x + "," + y + "," + z);
+                }
+            }
+        }
+    }
+
+    @Test
+    void metricsJsonHoldsTheProjectsMetricsUnderPseudonymsWithVersionAndSeed() throws Exception {
+        JsonNode doc = JSON.readTree(out.resolve("metrics.json").toFile());
+        assertEquals(MetricsOptions.DEFAULT.bootstrap().seed(), doc.get("bootstrap_seed").longValue());
+        assertEquals(SetMetrics.attestVersion(), doc.get("attest_version").asText());
+        JsonNode m = doc.get("metrics");
+        assertEquals("benchmark set", m.get("project").asText());
+        assertEquals(JSON.readTree("{\"1\":\"reader-1\",\"2\":\"reader-2\"}"), m.get("reviewers"));
+        JsonNode overall = m.get("overall");
+        assertEquals(project.scores, overall.get("scores").intValue());
+        assertEquals(project.missed, overall.get("missedFindings").intValue());
+        assertEquals((double) project.correctScores / project.gradableScores,
+                overall.get("claimPrecision").get("value").doubleValue(), 1e-15);
+        assertEquals((double) project.correctScores / (project.correctScores + project.missed),
+                overall.get("recall").get("value").doubleValue(), 1e-15);
+        JsonNode pair = overall.get("agreement").get("cohen").get(0);
+        assertEquals(1, pair.get("reviewerA").intValue());
+        assertEquals(2, pair.get("reviewerB").intValue());
+        assertEquals(List.of("Hospital Alpha", "Hospital Beta"), fieldNames(m.get("strata").get("site")));
+
+        try (ProjectStore store = Projects.openReadOnly(project.folder)) {
+            Map<Long, Integer> numbers = new HashMap<>();
+            List<Reviewer> reviewers = store.reviewers();
+            for (int i = 0; i < reviewers.size(); i++) {
+                numbers.put(reviewers.get(i).id(), i + 1);
+            }
+            assertEquals(SetMetrics.normalise(ProjectMetrics.compute(store, MetricsOptions.DEFAULT), numbers::get,
+                    s -> s, s -> s), m, "metrics.json is attest metrics of the project");
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void importingTheSetRebuildsTheProjectAndReproducesTheMetricsExactly() throws Exception {
+        Path rebuilt = dir.resolve("rebuilt-" + System.nanoTime());
+        ImportResult r = SetImporter.importSet(out, rebuilt, ProgressListener.NONE, new Cancellation());
+        assertEquals(List.of(), r.differences());
+        assertTrue(r.reproduced());
+        assertEquals(setFiles().size() - 1, r.filesVerified());
+        assertEquals(2, r.cases());
+        assertEquals(project.all().size(), r.claims());
+        assertEquals(project.scores, r.scores());
+        try (ProjectStore store = Projects.openReadOnly(rebuilt)) {
+            assertEquals(List.of("reader-1", "reader-2"), store.reviewers().stream().map(Reviewer::name).toList());
+            List<Claim> claims = store.claims();
+            assertEquals(project.all().stream().map(Claim::text).toList(), claims.stream().map(Claim::text)
+                    .map(t -> t.startsWith("[NAME]") ? project.sentence.text() : t).toList(), "model texts, in order");
+            Claim revised = claims.get(project.claims1.indexOf(project.revised));
+            assertEquals(ScoredProject.REVISED_TEXT, store.revisions(revised.id()).get(0).text());
+            assertEquals(2, store.missedFindings().size());
+            // The independent check of "reproduced": the metrics trees are equal node for node.
+            JsonNode set = JSON.readTree(out.resolve("metrics.json").toFile()).get("metrics");
+            Map<Long, Integer> numbers = Map.of(store.reviewers().get(0).id(), 1, store.reviewers().get(1).id(), 2);
+            assertEquals(set, SetMetrics.normalise(ProjectMetrics.compute(store, MetricsOptions.DEFAULT), numbers::get,
+                    s -> s, s -> s));
+        }
+        ImportResult fromZip = SetImporter.importSet(SetExporter.zipOf(out), null, ProgressListener.NONE, new Cancellation());
+        assertTrue(fromZip.reproduced(), fromZip.differences().toString());
+        assertNull(fromZip.project());
+    }
+
+    @Test
+    void aChangedFileFailsVerificationNamingTheFile() throws Exception {
+        Path copy = dir.resolve("tampered-" + System.nanoTime());
+        copyTree(out, copy);
+        Path scores = copy.resolve("scores.jsonl");
+        Files.writeString(scores, Files.readString(scores).replaceFirst("\"incorrect\"", "\"correct\""));
+        SetChecksumException e = assertThrows(SetChecksumException.class,
+                () -> SetImporter.importSet(copy, null, ProgressListener.NONE, new Cancellation()));
+        assertEquals("scores.jsonl", e.file());
+        assertTrue(e.getMessage().startsWith("scores.jsonl: sha256 is "), e.getMessage());
+    }
+
+    @Test
+    void aSetWhoseScoresChangedUnderFreshChecksumsDoesNotReproduce() throws Exception {
+        Path copy = dir.resolve("edited-" + System.nanoTime());
+        copyTree(out, copy);
+        Path scores = copy.resolve("scores.jsonl");
+        Files.writeString(scores, Files.readString(scores).replaceFirst("\"verdict\":\"correct\"", "\"verdict\":\"ungradable\""));
+        Path croissant = copy.resolve("croissant.json");
+        Files.writeString(croissant, Files.readString(croissant).replace(Sha256.of(out.resolve("scores.jsonl")),
+                Sha256.of(scores)));
+        ImportResult r = SetImporter.importSet(copy, null, ProgressListener.NONE, new Cancellation());
+        assertFalse(r.reproduced());
+        assertTrue(r.differences().contains("$.overall.claimPrecision.numerator: " + (double) project.correctScores
+                + " in the set, " + (double) (project.correctScores - 1) + " recomputed"), r.differences().toString());
+        assertEquals(20, r.differences().size(), "at most 20 differences are listed");
+    }
+
+    @Test
+    void refusesAFolderThatHoldsAnythingAndOverwritesNothing() throws Exception {
+        byte[] before = Files.readAllBytes(out.resolve("claims.jsonl"));
+        try (ProjectStore store = Projects.openReadOnly(project.folder)) {
+            ExportTargetNotEmptyException e = assertThrows(ExportTargetNotEmptyException.class, () -> SetExporter.export(
+                    store, out, ExportOptions.DEFAULT, ProgressListener.NONE, new Cancellation()));
+            assertEquals(out, e.target());
+            Path fresh = dir.resolve("fresh-" + System.nanoTime());
+            Files.createDirectories(fresh);
+            Files.createFile(SetExporter.zipOf(fresh));
+            assertThrows(ExportTargetNotEmptyException.class, () -> SetExporter.export(store, fresh,
+                    ExportOptions.DEFAULT.withZip(true), ProgressListener.NONE, new Cancellation()));
+        }
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("claims.jsonl")));
+    }
+
+    @Test
+    void aCancelledExportLeavesNothingBehind() throws Exception {
+        Path target = dir.resolve("cancelled-" + System.nanoTime());
+        Cancellation cancel = new Cancellation();
+        List<String> messages = new ArrayList<>();
+        try (ProjectStore store = Projects.openReadOnly(project.folder)) {
+            assertThrows(CancelledException.class, () -> SetExporter.export(store, target, ExportOptions.DEFAULT,
+                    (done, total, message) -> {
+                        messages.add(message);
+                        if (done == 1) {
+                            cancel.cancel(); // while the second case is being written
+                        }
+                    }, cancel));
+        }
+        assertEquals(List.of("exporting case-0001", "exporting case-0002"), messages);
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void exportingAgainGivesTheSameTablesImagesAndZipEntryOrder() throws Exception {
+        Path again = dir.resolve("again-" + System.nanoTime());
+        try (ProjectStore store = Projects.openReadOnly(project.folder)) {
+            SetExporter.export(store, again, ExportOptions.DEFAULT.withDicom(true).withZip(true), ProgressListener.NONE,
+                    new Cancellation());
+        }
+        for (Path f : setFiles()) {
+            String rel = out.relativize(f).toString();
+            if (!rel.equals("croissant.json") && !rel.equals("README.md")) { // they carry the export date
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(again.resolve(rel)), rel);
+            }
+        }
+        List<String> names = zipNames(SetExporter.zipOf(out));
+        assertEquals(names.stream().sorted().toList(), names, "entries in path order");
+        assertEquals(names.stream().map(n -> n.substring("set/".length())).toList(),
+                zipNames(SetExporter.zipOf(again)).stream().map(n -> n.substring(n.indexOf('/') + 1)).toList());
+        assertEquals(setFiles().size(), names.size());
+        assertTrue(names.stream().allMatch(n -> n.startsWith("set/")), names.toString());
+    }
+
+    private static List<String> zipNames(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                in.transferTo(new ByteArrayOutputStream());
+            }
+        }
+        return names;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+}
