@@ -167,6 +167,7 @@ final class WorkstationActions {
                 .enabledWhen(claim);
         a.add(AppAction.of("report.pdf-summary", "Benchmark summary as PDF...", "", () -> w.reporting().exportSummaryPdf()))
                 .enabledWhen(claim);
+        a.add(AppAction.of("project.export", "Export benchmark set...", "", () -> SetExport.run(w))).enabledWhen(claim);
         a.add(AppAction.of("review.undo", "Undo last score change", "Shortcut+Z", () -> w.review().undo())).enabledWhen(claim);
     }
 
