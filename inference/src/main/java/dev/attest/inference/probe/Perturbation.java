@@ -39,6 +39,20 @@ public sealed interface Perturbation permits Identity, GaussianNoise, IntensityS
      */
     float[] apply(float[] values, ImageGrid grid);
 
+    /**
+     * A perturbed run's label map (flat, on grid) brought back to the frame of the unperturbed image, so that
+     * the two runs are compared on the same anatomy; the labels themselves unless the perturbation moves the
+     * anatomy (only {@link Rotation} does).
+     */
+    default int[] restoreLabels(int[] labels, ImageGrid grid) {
+        return labels;
+    }
+
+    /** As {@link #restoreLabels} for a float map such as the evidence. */
+    default float[] restoreMap(float[] map, ImageGrid grid) {
+        return map;
+    }
+
     /** The perturbed copy of volume as FLOAT32 physical values on the same grid. */
     default Volume apply(Volume volume) {
         float[] out = apply(FloatVoxels.physical(volume), volume.grid());

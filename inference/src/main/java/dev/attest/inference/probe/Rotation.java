@@ -14,6 +14,11 @@ import java.util.Map;
  * the source's trilinear interpolation at c + R⁻¹(p − c), and points that fall outside the source take the
  * value of its nearest edge voxel ({@link GridResampler#trilinear}), as scipy.ndimage's affine_transform with
  * order=1 and mode="nearest" does.
+ *
+ * <p>A rotation moves the anatomy, so a model that follows it perfectly still gives labels in other voxels.
+ * The perturbed run's outputs are therefore turned back by R⁻¹ about the same centre before they are compared
+ * (labels by nearest voxel, maps trilinearly): what remains is the model's own change, plus the small loss of
+ * resampling a label map twice (see docs/robustness.md for its size on the demo phantom).
  */
 public record Rotation(double degrees, PatientAxis axis) implements Perturbation {
 
@@ -68,6 +73,33 @@ public record Rotation(double degrees, PatientAxis axis) implements Perturbation
         ImageGrid turned = new ImageGrid(grid.sizeX(), grid.sizeY(), grid.sizeZ(),
                 aboutCentre(grid).multiply(grid.indexToLps()));
         return GridResampler.trilinear(values, turned, grid);
+    }
+
+    @Override
+    public float[] restoreMap(float[] map, ImageGrid grid) {
+        return inverse().apply(map, grid);
+    }
+
+    @Override
+    public int[] restoreLabels(int[] labels, ImageGrid grid) {
+        short[] in = new short[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("label " + labels[i] + " is above 32767");
+            }
+            in[i] = (short) labels[i];
+        }
+        Rotation back = inverse();
+        ImageGrid turned = new ImageGrid(grid.sizeX(), grid.sizeY(), grid.sizeZ(),
+                back.aboutCentre(grid).multiply(grid.indexToLps()));
+        int[] out = new int[labels.length];
+        GridResampler.nearest(in, turned, grid, (i, v) -> out[i] = v);
+        return out;
+    }
+
+    /** The same rotation backwards: −degrees about the same axis, whose matrix is exactly R's transpose. */
+    public Rotation inverse() {
+        return new Rotation(-degrees, axis);
     }
 
     /** T(c) · R · T(−c): the rotation about the volume's centre, in LPS millimetres. */

@@ -131,6 +131,36 @@ class PerturbationTest {
     }
 
     @Test
+    void aQuarterTurnAboutSuperiorTakesLeftToPosteriorAndRestoringUndoesIt() {
+        // 5 x 5 x 3 unit voxels, centre voxel (2, 2, 1). Turning +90 degrees about +S by the right-hand rule takes
+        // +L to +P, so the output at (x, y) reads the input at c + R^-1 (p - c) = (y, 4 - x).
+        ImageGrid g = new ImageGrid(5, 5, 3, Affine.identity());
+        float[] v = new float[75];
+        int[] labels = new int[75];
+        for (int i = 0; i < 75; i++) {
+            v[i] = i % 5 + 10 * (i / 5 % 5) + 100 * (i / 25);
+            labels[i] = i;
+        }
+        Rotation quarter = new Rotation(90, Rotation.PatientAxis.S);
+        float[] turned = quarter.apply(v, g);
+        for (int z = 0; z < 3; z++) {
+            for (int y = 0; y < 5; y++) {
+                for (int x = 0; x < 5; x++) {
+                    assertEquals(y + 10 * (4 - x) + 100 * z, turned[(z * 5 + y) * 5 + x], "voxel " + x + "," + y + "," + z);
+                }
+            }
+        }
+        assertArrayEquals(v, quarter.restoreMap(turned, g));
+        int[] turnedLabels = new int[75];
+        for (int i = 0; i < 75; i++) {
+            turnedLabels[i] = (int) turned[i] % 5 + 5 * ((int) turned[i] / 10 % 10) + 25 * ((int) turned[i] / 100);
+        }
+        assertArrayEquals(labels, quarter.restoreLabels(turnedLabels, g));
+        int[] same = {1, 2, 3};
+        assertTrue(new GaussianBlur(1).restoreLabels(same, g) == same, "only a rotation moves the anatomy");
+    }
+
+    @Test
     void blurKernelFollowsScipysRadiusAndNormalisation() {
         // sigma 1 voxel: radius floor(4 + 0.5) = 4, weights exp(-t^2/2) / sum.
         double[] k = GaussianBlur.kernel(1.0);
