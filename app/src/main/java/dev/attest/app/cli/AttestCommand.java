@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         description = "Evidence-grounded review of medical AI: DICOM and NIfTI tools.",
         subcommands = {InfoCommand.class, ConvertCommand.class, PixelsCommand.class, DumpCommand.class,
                 BenchCommand.class, DemoCommand.class, InferCommand.class, GuiCommand.class, ProjectCommand.class,
-                ModelsCommand.class, StatsCommand.class, MetricsCommand.class, CommandLine.HelpCommand.class})
+                ModelsCommand.class, StatsCommand.class, MetricsCommand.class, ProbeCommand.class, CommandLine.HelpCommand.class})
 public final class AttestCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
