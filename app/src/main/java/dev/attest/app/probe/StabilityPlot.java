@@ -61,7 +61,7 @@ public final class StabilityPlot {
             }
         }
         int legendRows = (groups.size() + 3) / 4;
-        int top = 50 + 18 * legendRows;
+        int top = 80 + 18 * legendRows; // title, legend, column headings, then the panels
         int width = LEFT + measures.size() * (PANEL_W + GAP_X);
         int height = top + Math.max(1, panels.size()) * (PANEL_H + GAP_Y);
         StringBuilder s = new StringBuilder();
@@ -75,6 +75,10 @@ public final class StabilityPlot {
             s.append(String.format(Locale.ROOT, "<line class=\"legend\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" %s/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", lx, ly - 4, lx + 24, ly - 4, stroke(g), lx + 30, ly,
                     xml(groups.get(g))));
+        }
+        for (int m = 0; m < measures.size(); m++) {
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\">%s</text>%n",
+                    LEFT + m * (PANEL_W + GAP_X), top - 26, xml(measures.get(m).title())));
         }
         if (panels.isEmpty()) {
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">no perturbation to plot</text>%n", LEFT, top + 20));
@@ -94,7 +98,7 @@ public final class StabilityPlot {
     private static void panel(StringBuilder s, String key, List<GroupRow> rows, Measure measure, List<String> groups,
                               int x0, int y0) {
         List<String> levels = new ArrayList<>();
-        double lo = 0;
+        double lo = 1;
         for (GroupRow r : rows) {
             String level = LevelFormat.format(r.perturbation().level());
             if (!levels.contains(level)) {
@@ -103,21 +107,21 @@ public final class StabilityPlot {
             GroupStat st = measure.stat().apply(r);
             lo = Math.min(lo, min(st.mean(), st.ci() == null ? Double.NaN : st.ci().lower()));
         }
-        lo = Math.floor(lo * 5) / 5; // a multiple of 0.2 at or below every value, never above 0
-        double yLo = lo;
+        // The axis starts at the largest multiple of 0.1 strictly below every value (so never above 0.9): stable
+        // models sit near 1 on every measure, and a fixed 0..1 axis would flatten their differences into one line.
+        double yLo = (Math.ceil(lo * 10 - 1e-9) - 1) / 10;
         String parameter = rows.get(0).perturbation().parameter();
         s.append(String.format(Locale.ROOT, "<g class=\"panel\" data-perturbation=\"%s\" data-measure=\"%s\">%n",
                 xml(key), xml(measure.title())));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s: %s</text>%n", x0, y0 - 8,
-                xml(key), xml(measure.title())));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n", x0, y0 - 8,
+                xml(key)));
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
                 + "stroke=\"#888\"/>%n", x0, y0, PANEL_W, PANEL_H));
-        int ticks = (int) Math.round((1 - yLo) / 0.2);
-        for (int i = 0; i <= ticks; i++) {
-            double t = yLo + i * 0.2;
+        for (int i = 0; i <= 5; i++) {
+            double t = yLo + i * (1 - yLo) / 5;
             double y = yOf(t, yLo, y0);
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>%n", x0, y, x0 + PANEL_W, y, x0 - 4, y + 4,
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>%n", x0, y, x0 + PANEL_W, y, x0 - 4, y + 4,
                     t + 0.0));
         }
         for (int i = 0; i < levels.size(); i++) {
@@ -175,7 +179,7 @@ public final class StabilityPlot {
     }
 
     private static double min(double a, double b) {
-        return Double.isNaN(a) ? (Double.isNaN(b) ? 0 : b) : Double.isNaN(b) ? a : Math.min(a, b);
+        return Double.isNaN(a) ? (Double.isNaN(b) ? 1 : b) : Double.isNaN(b) ? a : Math.min(a, b);
     }
 
     private static String stroke(int g) {

@@ -29,13 +29,16 @@ class StabilityPlotTest {
         assertEquals(4, count(svg, "class=\"legend\""));
         assertTrue(svg.contains("site=B &amp; C"));
         assertTrue(svg.contains("Stability &lt;demo&gt;"));
-        // Panel rows start at y = 50 + 18 (one legend row); one level sits mid-panel at x = 60 + 125. Site A's mean
-        // Dice 0.7 on a 0..1 scale 170 px high: y = 68 + 170 - 0.7 * 170 = 119.
+        // Panels start at y = 80 + 18 (one legend row); one level sits mid-panel at x = 60 + 125. The lowest value
+        // in the Dice panel is 0.6 (site A's interval), so its axis runs from 0.5 to 1 over 170 px: site A's mean
+        // 0.7 is at y = 98 + 170 - (0.7 - 0.5) / 0.5 * 170 = 200.
         Matcher m = Pattern.compile("<polyline data-group=\"site=A\" points=\"([^\"]+)\"").matcher(svg);
         assertTrue(m.find());
-        assertEquals("185.0,119.0", m.group(1));
-        // whisker of site A (two cases): 0.6 .. 0.8 -> y 136 .. 102
-        assertTrue(svg.contains("<line class=\"ci\" x1=\"185.0\" y1=\"136.0\" x2=\"185.0\" y2=\"102.0\""), svg);
+        assertEquals("185.0,200.0", m.group(1));
+        // whisker of site A (two cases): 0.6 .. 0.8 -> y 234 .. 166
+        assertTrue(svg.contains("<line class=\"ci\" x1=\"185.0\" y1=\"234.0\" x2=\"185.0\" y2=\"166.0\""), svg);
+        assertTrue(svg.contains("text-anchor=\"end\">0.50</text>"), "the axis starts at 0.50");
+        assertTrue(svg.contains("font-weight=\"bold\">mean Dice of labels</text>"), "column heading");
     }
 
     private static int count(String s, String what) {
