@@ -113,8 +113,10 @@ public final class ProbeCommand implements Callable<Integer> {
         try (ModelRegistry registry = ModelsCommand.openRegistry()) {
             Path manifestFile = InferCommand.manifestFile(model);
             manifest = manifestFile != null ? ManifestJson.read(manifestFile) : registry.entry(model).manifest();
-            PatchPredictor predictor = manifestFile != null ? registry.openManifest(manifestFile, DeviceChoice.parse(device))
-                    : registry.open(model, DeviceChoice.parse(device));
+            evidence.probabilityClass(manifest); // a wrong evidence class is refused before the model loads
+            DeviceChoice deviceChoice = DeviceChoice.parse(device);
+            PatchPredictor predictor = manifestFile != null ? registry.openManifest(manifestFile, deviceChoice)
+                    : registry.open(model, deviceChoice);
             try {
                 ProbeRunner runner = new ProbeRunner(manifest, predictor, options);
                 result = input.project != null ? probeProject(runner, perturbations, err)

@@ -8,6 +8,7 @@ import dev.attest.inference.run.InferenceResult;
 import dev.attest.inference.run.InferenceRunner;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Which map of a run is its evidence for a probe: the probability of one class (the map the workstation shows
@@ -44,10 +45,15 @@ public record EvidenceSource(Integer classValue) {
      * @throws IllegalArgumentException when the model's output has no foreground probability to take
      */
     public int probabilityClass(ModelManifest manifest) {
+        OutputSpec spec = InferenceRunner.segmentationOutput(manifest);
         if (classValue != null) {
+            // A manifest that lists its classes lets a wrong class be refused before any image is read.
+            if (!spec.labels().isEmpty() && classValue >= spec.labels().size()) {
+                throw new IllegalArgumentException("evidence class " + classValue + " is not an output class of "
+                        + manifest.id() + " (0.." + (spec.labels().size() - 1) + ")");
+            }
             return classValue;
         }
-        OutputSpec spec = InferenceRunner.segmentationOutput(manifest);
         Activation activation = Activation.parse(spec.activation());
         int channels = spec.labels().size();
         if (activation == Activation.SOFTMAX && channels >= 2) {
@@ -56,7 +62,7 @@ public record EvidenceSource(Integer classValue) {
         if (activation == Activation.SIGMOID && channels == 1) {
             return 0;
         }
-        throw new IllegalArgumentException(manifest.id() + " has a " + activation.name().toLowerCase() + " output with "
+        throw new IllegalArgumentException(manifest.id() + " has a " + activation.name().toLowerCase(Locale.ROOT) + " output with "
                 + channels + " labelled channels, which gives no single foreground probability; choose an evidence class");
     }
 

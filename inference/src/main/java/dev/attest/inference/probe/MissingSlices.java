@@ -2,6 +2,7 @@ package dev.attest.inference.probe;
 
 import dev.attest.core.geometry.ImageGrid;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ public record MissingSlices(int every, Fill fill) implements Perturbation {
             if (fill == Fill.NEIGHBOUR) {
                 System.arraycopy(values, (k - 1) * plane, out, k * plane, plane);
             } else {
-                java.util.Arrays.fill(out, k * plane, (k + 1) * plane, 0f);
+                Arrays.fill(out, k * plane, (k + 1) * plane, 0f);
             }
         }
         return out;

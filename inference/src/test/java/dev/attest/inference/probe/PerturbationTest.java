@@ -2,9 +2,10 @@ package dev.attest.inference.probe;
 
 import dev.attest.core.geometry.Affine;
 import dev.attest.core.geometry.ImageGrid;
+import dev.attest.core.geometry.Vec3;
 import dev.attest.core.volume.Volume;
-import dev.attest.core.volume.VoxelType;
 import dev.attest.core.volume.Rescale;
+import dev.attest.core.volume.VoxelType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -176,15 +177,15 @@ class PerturbationTest {
 
     @Test
     void coarseGridCentresEachBlockOnItsFineVoxels() {
-        ImageGrid g = new ImageGrid(7, 4, 5, Affine.fromColumns(new dev.attest.core.geometry.Vec3(0.5, 0, 0),
-                new dev.attest.core.geometry.Vec3(0, 0.5, 0), new dev.attest.core.geometry.Vec3(0, 0, 2),
-                new dev.attest.core.geometry.Vec3(10, 20, 30)));
+        ImageGrid g = new ImageGrid(7, 4, 5, Affine.fromColumns(new Vec3(0.5, 0, 0),
+                new Vec3(0, 0.5, 0), new Vec3(0, 0, 2),
+                new Vec3(10, 20, 30)));
         ImageGrid c = Downsample.coarseGrid(g, new int[] {2, 2, 3});
         assertEquals(4, c.sizeX());
         assertEquals(2, c.sizeY());
         assertEquals(2, c.sizeZ());
         // Coarse voxel (0, 0, 0) sits at fine index (0.5, 0.5, 1): LPS (10.25, 20.25, 32).
-        assertEquals(new dev.attest.core.geometry.Vec3(10.25, 20.25, 32), c.origin());
-        assertEquals(new dev.attest.core.geometry.Vec3(1, 1, 6), c.spacing());
+        assertEquals(new Vec3(10.25, 20.25, 32), c.origin());
+        assertEquals(new Vec3(1, 1, 6), c.spacing());
     }
 }

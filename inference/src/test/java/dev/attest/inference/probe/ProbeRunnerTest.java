@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,6 +131,14 @@ class ProbeRunnerTest {
         assertEquals(sxy / Math.sqrt(sxx * syy), row.pearson(), 1e-12);
         assertTrue(row.pearson() < 1);
         assertTrue(row.topOverlap() > 0 && row.topOverlap() <= 1, "top-5% overlap " + row.topOverlap());
+    }
+
+    @Test
+    void anEvidenceClassTheModelDoesNotHaveIsRefusedAtOnce() {
+        ProbeOptions options = new ProbeOptions(EvidenceSource.ofClass(14), 5, RunOptions.defaults());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ProbeRunner(manifest, predictor, options));
+        assertEquals("evidence class 14 is not an output class of demo-ct-seg (0..13)", e.getMessage());
     }
 
     @Test
