@@ -3,13 +3,10 @@ package dev.attest.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.core.labels.LabelDescription;
 import dev.attest.core.labels.LabelDescriptions;
-import dev.attest.core.nifti.NiftiReader;
 import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.ProgressListener;
 import dev.attest.core.volume.Volume;
-import dev.attest.dicom.series.DicomScanner;
-import dev.attest.dicom.series.SeriesSelector;
 import dev.attest.inference.engine.DeviceChoice;
 import dev.attest.inference.engine.DjlModelPredictor;
 import dev.attest.inference.engine.PatchPredictor;
@@ -36,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -91,7 +87,7 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Volume volume = open(input);
+        Volume volume = InputVolume.open(input, seriesUid);
         Files.createDirectories(out);
         RunOptions options = RunOptions.defaults().withOverlap(overlap).withBatchSize(batch)
                 .withLargestComponent(largestComponent, Connectivity.FULL_26).withProbabilityClasses(maps);
@@ -196,18 +192,6 @@ public final class InferCommand implements Callable<Integer> {
             p = p.resolve(ManifestJson.FILE_NAME);
         }
         return Files.isRegularFile(p) ? p : null;
-    }
-
-    private Volume open(Path in) throws Exception {
-        String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isRegularFile(in) && (name.endsWith(".nii") || name.endsWith(".nii.gz"))) {
-            return NiftiReader.read(in).volume();
-        }
-        SeriesSelector.Opened opened = SeriesSelector.open(in, seriesUid, 1);
-        for (DicomScanner.Problem p : opened.problems()) {
-            System.err.println("attest: skipped " + p.source() + ": " + p.message());
-        }
-        return opened.volume();
     }
 
     /** Prints one progress line per tenth of the windows on stderr, so stdout stays JSON. */
