@@ -113,7 +113,8 @@ def main():
         "masks": {"C1": mask_metrics(l1, c1, 1), "C4": mask_metrics(l2, l2, 1), "C5": mask_metrics(l2, erased, 3)},
         "boxes": {"C2": dict(box_scores(box_mask(lo, hi), c2_box), predictedMin=lo.tolist(), predictedMax=hi.tolist()),
                   "C6": box_scores(b5, box_mask((8, 1, 2), (9, 3, 3))),
-                  "C14": box_scores(b5, moved == 3)},
+                  "C14": box_scores(b5, moved == 3),
+                  "C15": box_scores(np.zeros(SHAPE, bool), box_mask((0, 0, 0), (1, 1, 0)))},
         "heatmaps": {"C2": heatmap(h2, c2_box), "C3": heatmap(h2, point_voxel, with_energy=False)},
     }
     m, b, h = result["masks"], result["boxes"], result["heatmaps"]
@@ -124,7 +125,7 @@ def main():
                      "energyInRegion": mean([h[c]["energy"]["fraction"] for c in h if "energy" in h[c]])},
         # Case means: a two-case bootstrap's 2.5% and 97.5% quantiles fall on the smaller and larger one.
         "maskDiceByCase": {"c1": m["C1"]["dice"], "c2": mean([m["C4"]["dice"], m["C5"]["dice"]])},
-        "boxIouByCase": {"c1": b["C2"]["iou"], "c2": mean([b["C6"]["iou"], b["C14"]["iou"]])},
+        "boxIouByCase": {"c1": b["C2"]["iou"], "c2": mean([b["C6"]["iou"], b["C14"]["iou"], b["C15"]["iou"]])},
     }
     OUT.mkdir(parents=True, exist_ok=True)
     text = json.dumps(result, indent=1, sort_keys=True).replace("Infinity", '"Infinity"').replace("NaN", '"NaN"')

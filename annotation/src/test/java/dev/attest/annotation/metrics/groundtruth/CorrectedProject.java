@@ -66,6 +66,8 @@ import java.util.Map;
  *   C12 box of b5 marked label 7                                  → label_mismatch
  *   C13 point of e4 (k4 has no heat map)                          → no_comparable_evidence
  *   C14 mask of b5: label 3 moved one voxel along x, to [9,11)   → IoU 1/3, P 0.5, R 0.5
+ *   k6 label 4 (not in L2): e6 mask
+ *   C15 box of e6: label 4, [0,0,0]..[1,1,0]                      → no model box: IoU 0, P undefined, R 0
  * </pre>
  */
 record CorrectedProject(ProjectStore store, List<ReviewCase> cases, Map<String, CorrectedAnnotation> corrections,
@@ -88,7 +90,8 @@ record CorrectedProject(ProjectStore store, List<ReviewCase> cases, Map<String, 
                 new ModelRunDraft(cases.get(0).id(), "organs", "1", null, "{}", "PyTorch", "cpu", at, at),
                 new ModelRunDraft(cases.get(1).id(), "nodules", "2", null, "{}", "PyTorch", "cpu", at, at)));
         List<Claim> claims = store.addClaims(List.of(claim(runs.get(0), "liver", 1), claim(runs.get(0), "spleen", 2),
-                claim(runs.get(1), "liver", 1), claim(runs.get(1), "nodule", 3), claim(runs.get(1), "nodule", 3)));
+                claim(runs.get(1), "liver", 1), claim(runs.get(1), "nodule", 3), claim(runs.get(1), "nodule", 3),
+                claim(runs.get(1), "cyst", 4)));
         Fixture f = new Fixture(store, scratch, ann);
 
         Volume l1 = Volume.allocate(grid(12, 10, 4), VoxelType.UINT8);
@@ -118,9 +121,10 @@ record CorrectedProject(ProjectStore store, List<ReviewCase> cases, Map<String, 
                 new EvidenceDraft(claims.get(3).id(), EvidenceKind.MASK, l2Ref, null, method(3)),
                 new EvidenceDraft(claims.get(4).id(), EvidenceKind.BOX, null,
                         boxJson(new Mark.Box(3, new IndexBox(new VoxelIndex(8, 1, 2), new VoxelIndex(9, 2, 3)),
-                                centre(8, 1, 2), centre(9, 2, 3))), "{\"method\":\"detector\"}")));
+                                centre(8, 1, 2), centre(9, 2, 3))), "{\"method\":\"detector\"}"),
+                new EvidenceDraft(claims.get(5).id(), EvidenceKind.MASK, l2Ref, null, method(4))));
         Map<String, Evidence> evidence = new LinkedHashMap<>();
-        String[] names = {"e1", "h1", "e2", "h2", "e3", "e4", "b5"};
+        String[] names = {"e1", "h1", "e2", "h2", "e3", "e4", "b5", "e6"};
         for (int i = 0; i < names.length; i++) {
             evidence.put(names[i], ev.get(i));
         }
@@ -166,6 +170,8 @@ record CorrectedProject(ProjectStore store, List<ReviewCase> cases, Map<String, 
         moved.apply(EditOperation.Erase.only(3, box(8, 1, 2, 8, 2, 3)));
         moved.apply(new EditOperation.Paint(3, box(10, 1, 2, 10, 2, 3)));
         corrections.put("C14", f.mask(moved, l2Ref, "c2-moved", claims.get(4), evidence.get("b5")));
+        corrections.put("C15", f.mark(new Mark.Box(4, new IndexBox(new VoxelIndex(0, 0, 0), new VoxelIndex(1, 1, 0)),
+                centre(0, 0, 0), centre(1, 1, 0)), claims.get(5), evidence.get("e6"), AnnotationKind.BOX));
 
         Files.writeString(folder.resolve(changed.artifact().relativePath()), "not the mask any more");
         Files.delete(folder.resolve(deleted.artifact().relativePath()));

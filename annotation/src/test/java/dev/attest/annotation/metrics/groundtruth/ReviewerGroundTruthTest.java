@@ -101,9 +101,9 @@ class ReviewerGroundTruthTest {
 
     @Test
     void modelBoxesAgainstCorrectedBoxesAndMasksMatchTheReference() {
-        assertEquals(List.of(id("C2"), id("C6"), id("C14")),
+        assertEquals(List.of(id("C2"), id("C6"), id("C14"), id("C15")),
                 metrics.boxes().stream().map(m -> m.pair().correctionId()).toList());
-        for (String c : List.of("C2", "C6", "C14")) {
+        for (String c : List.of("C2", "C6", "C14", "C15")) {
             JsonNode ref = reference.at("/boxes/" + c);
             BoxComparison b = box(c);
             assertNumber(ref.get("iou"), b.scores().iou(), c + " iou");
@@ -122,6 +122,10 @@ class ReviewerGroundTruthTest {
         assertEquals(new VoxelBox(8, 1, 2, 10, 3, 4), box("C14").predicted());
         assertNull(box("C14").reference());
         assertEquals(1.0 / 3, box("C14").scores().iou(), EXACT);
+        // C15: the model's mask lacks label 4, so it has no box: IoU 0, precision undefined, recall 0.
+        assertNull(box("C15").predicted());
+        assertEquals(0.0, box("C15").scores().iou());
+        assertTrue(Double.isNaN(box("C15").scores().pixelPrecision()));
     }
 
     @Test
@@ -190,7 +194,7 @@ class ReviewerGroundTruthTest {
         GroundTruthSummary all = metrics.overall();
         JsonNode s = reference.get("summary");
         assertEquals(2, all.cases());
-        assertEquals(7, all.corrections());
+        assertEquals(8, all.corrections());
         assertEquals(8, all.skipped());
         assertEquals(3, all.masks().comparisons());
         assertMean(s.at("/masks/dice"), 3, all.masks().dice());
@@ -199,10 +203,11 @@ class ReviewerGroundTruthTest {
         // HD95 is +Infinity where the reviewer erased the label: left out of the mean, counted as empty.
         assertMean(s.at("/masks/hausdorff95"), 2, all.masks().hausdorff95());
         assertEquals(Map.of("neither", 2, "both", 0, "reference", 1, "prediction", 0), all.masks().empty());
-        assertMean(s.at("/boxes/iou"), 3, all.boxes().iou());
+        assertMean(s.at("/boxes/iou"), 4, all.boxes().iou());
+        // The absent model box has no precision: left out of that mean only.
         assertMean(s.at("/boxes/pixelPrecision"), 3, all.boxes().pixelPrecision());
-        assertMean(s.at("/boxes/pixelRecall"), 3, all.boxes().pixelRecall());
-        assertEquals(0, all.boxes().emptyPredictions());
+        assertMean(s.at("/boxes/pixelRecall"), 4, all.boxes().pixelRecall());
+        assertEquals(1, all.boxes().emptyPredictions());
         assertMean(s.at("/heatmaps/pointingGame"), 2, all.heatmaps().pointingGame());
         assertMean(s.at("/heatmaps/energyInRegion"), 1, all.heatmaps().energyInRegion());
 
@@ -250,6 +255,6 @@ class ReviewerGroundTruthTest {
         metrics.skipped().forEach(m -> accounted.add(m.correctionId()));
         assertEquals(project.corrections().values().stream().map(CorrectedAnnotation::id).sorted().toList(),
                 accounted.stream().distinct().sorted().toList());
-        assertEquals(14, project.corrections().values().stream().collect(Collectors.toSet()).size());
+        assertEquals(15, project.corrections().values().stream().collect(Collectors.toSet()).size());
     }
 }
