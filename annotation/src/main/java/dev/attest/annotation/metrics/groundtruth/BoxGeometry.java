@@ -53,17 +53,19 @@ record BoxGeometry(Integer label, VoxelBox voxels, Vec3 minLps, Vec3 maxLps) {
         VoxelBox b = voxels;
         if (b.x0() < 0 || b.y0() < 0 || b.z0() < 0 || b.x1() > grid.sizeX() || b.y1() > grid.sizeY()
                 || b.z1() > grid.sizeZ()) {
-            throw new ComparisonSkipped(SkipReason.OUTSIDE_GRID, what + " " + b + " reaches outside the " + grid.sizeX()
+            throw new ComparisonSkipped(SkipReason.OUTSIDE_GRID, what + " " + GeometryFields.show(b)
+                    + " reaches outside the " + grid.sizeX()
                     + " x " + grid.sizeY() + " x " + grid.sizeZ() + " grid of " + gridName);
         }
         Vec3 s = grid.spacing();
         double tolerance = 0.01 * Math.min(s.x(), Math.min(s.y(), s.z())) + ROUNDING_MM;
         if (minLps != null && grid.indexToLps().apply(b.x0(), b.y0(), b.z0()).distance(minLps) > tolerance
                 || maxLps != null && grid.indexToLps().apply(b.x1() - 1, b.y1() - 1, b.z1() - 1).distance(maxLps) > tolerance) {
-            throw new ComparisonSkipped(SkipReason.GRID_MISMATCH, what + " was drawn on another grid: its corner voxels"
-                    + " lie at " + minLps + " and " + maxLps + " mm, but " + gridName + " (" + grid + ") places them at "
-                    + grid.indexToLps().apply(b.x0(), b.y0(), b.z0()) + " and "
-                    + grid.indexToLps().apply(b.x1() - 1, b.y1() - 1, b.z1() - 1));
+            throw new ComparisonSkipped(SkipReason.GRID_MISMATCH, what + " was drawn on another grid: its corner voxels "
+                    + GeometryFields.show(b) + " lie at " + GeometryFields.show(minLps) + " and "
+                    + GeometryFields.show(maxLps) + ", but " + gridName + " (" + grid + ") places them at "
+                    + GeometryFields.show(grid.indexToLps().apply(b.x0(), b.y0(), b.z0())) + " and "
+                    + GeometryFields.show(grid.indexToLps().apply(b.x1() - 1, b.y1() - 1, b.z1() - 1)));
         }
     }
 }

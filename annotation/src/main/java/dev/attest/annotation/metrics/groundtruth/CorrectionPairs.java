@@ -92,10 +92,12 @@ final class CorrectionPairs {
                 rows.skipped().add(skip(c, e.id(), records, model, s.reason(), s.getMessage()));
                 skipped = true;
             } catch (GridMismatchException g) {
-                rows.skipped().add(skip(c, e.id(), records, model, SkipReason.GRID_MISMATCH, g.getMessage()));
+                rows.skipped().add(skip(c, e.id(), records, model, SkipReason.GRID_MISMATCH, pairName(c, e)
+                        + ": " + g.getMessage()));
                 skipped = true;
             } catch (MetricInputException m) {
-                rows.skipped().add(skip(c, e.id(), records, model, SkipReason.INVALID_INPUT, m.getMessage()));
+                rows.skipped().add(skip(c, e.id(), records, model, SkipReason.INVALID_INPUT, pairName(c, e)
+                        + ": " + m.getMessage()));
                 skipped = true;
             }
         }
@@ -105,6 +107,10 @@ final class CorrectionPairs {
                     SkipReason.NO_COMPARABLE_EVIDENCE, "no metric compares " + EvidenceComparer.correctionName(c)
                             + " with " + EvidenceComparer.evidenceName(first)));
         }
+    }
+
+    private static String pairName(CorrectedAnnotation c, Evidence e) {
+        return EvidenceComparer.correctionName(c) + " against " + EvidenceComparer.evidenceName(e);
     }
 
     private static SkippedComparison skip(CorrectedAnnotation c, Long evidenceId, CaseRecords records, String model,

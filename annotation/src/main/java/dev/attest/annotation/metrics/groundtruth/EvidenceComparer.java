@@ -125,8 +125,7 @@ final class EvidenceComparer {
         if (!BoxFrames.couldShareAGrid(model, reviewer)) {
             throw new ComparisonSkipped(SkipReason.GRID_MISMATCH, correctionName(c) + " and " + evidenceName(e)
                     + " were drawn on different grids: no one grid places both boxes' corner voxels at their LPS"
-                    + " corners (" + reviewer.minLps() + ".." + reviewer.maxLps() + " for " + reviewer.voxels() + ", "
-                    + model.minLps() + ".." + model.maxLps() + " for " + model.voxels() + ")");
+                    + " corners (" + describe(reviewer) + "; " + describe(model) + ")");
         }
         rows.boxes().add(new BoxComparison(pair, reviewer.label() != null ? reviewer.label() : label, model.voxels(),
                 reviewer.voxels(), BoxMetrics.compare(model.voxels(), reviewer.voxels())));
@@ -209,6 +208,11 @@ final class EvidenceComparer {
             }
         }
         return hi[0] < 0 ? null : new VoxelBox(lo[0], lo[1], lo[2], hi[0] + 1, hi[1] + 1, hi[2] + 1);
+    }
+
+    private static String describe(BoxGeometry b) {
+        return GeometryFields.show(b.voxels()) + " at " + GeometryFields.show(b.minLps()) + " to "
+                + GeometryFields.show(b.maxLps());
     }
 
     private static void requireSameLabel(Integer marked, Integer expected, CorrectedAnnotation c, String expectedName)

@@ -3,8 +3,10 @@ package dev.attest.annotation.metrics.groundtruth;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.annotation.metrics.localisation.VoxelBox;
 import dev.attest.core.geometry.Vec3;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Reads the fields of inline geometry and method JSON, turning every defect into a typed skip. */
 final class GeometryFields {
@@ -69,5 +71,16 @@ final class GeometryFields {
 
     static String show(int[] v) {
         return Arrays.toString(v);
+    }
+
+    /** A box by its corner voxels, both included, as the box JSON writes them: [i,j,k]..[i,j,k]. */
+    static String show(VoxelBox b) {
+        return "[" + b.x0() + "," + b.y0() + "," + b.z0() + "]..[" + (b.x1() - 1) + "," + (b.y1() - 1) + ","
+                + (b.z1() - 1) + "]";
+    }
+
+    /** A point in LPS mm to the micrometre, or "-" when absent. */
+    static String show(Vec3 v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "(%.3f, %.3f, %.3f) mm", v.x(), v.y(), v.z());
     }
 }

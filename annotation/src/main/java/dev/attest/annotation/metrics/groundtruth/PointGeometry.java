@@ -32,7 +32,7 @@ record PointGeometry(Integer label, Vec3 lps) {
         int[] v = {(int) Math.round(c.x()), (int) Math.round(c.y()), (int) Math.round(c.z())};
         for (int a = 0; a < 3; a++) {
             if (v[a] < 0 || v[a] >= grid.size(a)) {
-                throw new ComparisonSkipped(SkipReason.OUTSIDE_GRID, what + " at " + lps + " mm falls at voxel "
+                throw new ComparisonSkipped(SkipReason.OUTSIDE_GRID, what + " at " + GeometryFields.show(lps) + " falls at voxel "
                         + GeometryFields.show(v) + ", outside the " + grid.sizeX() + " x " + grid.sizeY() + " x "
                         + grid.sizeZ() + " grid of " + gridName);
             }

@@ -174,7 +174,8 @@ class ReviewerGroundTruthTest {
         SkippedComparison c1 = metrics.skipped().get(0);
         assertEquals(project.evidence().get("h1").id(), c1.evidenceId());
         assertEquals("organs", c1.model());
-        assertTrue(c1.detail().contains("artifacts/c1-heat-liver.nii.gz"), c1.detail());
+        assertTrue(c1.detail().startsWith("correction " + id("C1") + " (mask) against evidence " + c1.evidenceId()
+                + " (heatmap): 'artifacts/c1-heat-liver.nii.gz'"), c1.detail());
         SkippedComparison c11 = skip("C11");
         assertNull(c11.evidenceId());
         assertEquals("(none)", c11.model());
