@@ -183,7 +183,8 @@ class MetricsCommandTest {
         JsonNode gt = root.get("groundTruth");
         // Confirmed: the same voxels. Erased: the reference is empty (Dice 0, HD95 +Infinity, stated as such).
         JsonNode confirmed = gt.at("/masks/0/metrics");
-        assertEquals(label, gt.at("/masks/0/label").asInt());
+        assertEquals("{\"labels\":[" + label + "],\"region\":false}", gt.at("/masks/0/labels").toString());
+        assertEquals(label, gt.at("/masks/0/metrics/label").asInt());
         assertEquals(1.0, confirmed.get("dice").asDouble());
         assertEquals(0.0, confirmed.get("hausdorff95").asDouble());
         assertEquals(1.0, confirmed.get("surfaceDice").asDouble());

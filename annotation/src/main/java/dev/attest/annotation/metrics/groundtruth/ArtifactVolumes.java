@@ -1,5 +1,8 @@
 package dev.attest.annotation.metrics.groundtruth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attest.annotation.edit.CorrectedMask;
 import dev.attest.annotation.model.ArtifactRef;
 import dev.attest.core.io.Sha256;
 import dev.attest.core.nifti.NiftiFormatException;
@@ -18,6 +21,7 @@ import java.util.Map;
  * the project's back. Forget the volumes ({@link #clear}) between cases to keep memory to one case's arrays.
  */
 final class ArtifactVolumes {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path projectFolder;
     private final Map<ArtifactRef, Volume> volumes = new HashMap<>();
 
@@ -54,6 +58,28 @@ final class ArtifactVolumes {
         } catch (IOException e) {
             throw new ComparisonSkipped(SkipReason.ARTIFACT_UNREADABLE, what + ": artifact " + ref.relativePath()
                     + " cannot be read: " + (e instanceof NiftiFormatException nifti ? nifti.problem() : e.getMessage()));
+        }
+    }
+
+    /**
+     * The sha256 of the map a corrected mask was edited from, as its {@link CorrectedMask} sidecar records it;
+     * null when there is no sidecar beside it, it cannot be read, or it describes another file.
+     */
+    String editedFrom(ArtifactRef correctedMask) {
+        Path mask = projectFolder.resolve(correctedMask.relativePath());
+        Path sidecar = CorrectedMask.sidecarOf(mask);
+        if (sidecar.equals(mask) || !Files.isRegularFile(sidecar)) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(sidecar.toFile());
+            if (!correctedMask.sha256().equals(json.path("sha256").asText())) {
+                return null;
+            }
+            String source = json.path("derived_from").path("sha256").asText("");
+            return source.isEmpty() ? null : source;
+        } catch (IOException e) {
+            return null;
         }
     }
 

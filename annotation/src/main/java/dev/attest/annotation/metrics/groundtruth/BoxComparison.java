@@ -9,10 +9,10 @@ import dev.attest.annotation.metrics.localisation.VoxelBox;
  * the label in a corrected mask.
  *
  * @param pair which correction and evidence
- * @param label the label compared, or null when neither box nor claim names one
+ * @param labels the labels the boxes stand for (those of the mask, the box or the claim; empty when none names one)
  * @param predicted the model's box (half-open voxel ranges), or null when its mask lacks the label
  * @param reference the reviewer's box, or null when the reference is a corrected mask's label
  * @param scores IoU, pixel precision and recall with the voxel counts
  */
-public record BoxComparison(Pairing pair, Integer label, VoxelBox predicted, VoxelBox reference, BoxScores scores) {
+public record BoxComparison(Pairing pair, MaskSelection labels, VoxelBox predicted, VoxelBox reference, BoxScores scores) {
 }

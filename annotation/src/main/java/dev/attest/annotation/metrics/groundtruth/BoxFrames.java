@@ -12,7 +12,9 @@ import java.util.List;
  * unknown s_a²; a least-squares fit that leaves one of them off by more than 1% (plus 0.01 mm for the
  * micrometre rounding of stored LPS) means the boxes were drawn on grids that place the same index elsewhere,
  * e.g. one shifted or resampled. The test holds for rotated grids too, since it uses distances only; it cannot
- * see a grid mirrored onto itself, which no data-entry path makes.
+ * see a grid mirrored onto itself, which no data-entry path makes. It reads LPS corners as corner voxel
+ * centres (what the review GUI writes); a box stored as its mm extent is checked on its claim's mask grid
+ * instead, which is where the report code writes one.
  */
 final class BoxFrames {
     private static final double ABSOLUTE_MM = 0.01;

@@ -8,6 +8,7 @@ import dev.attest.annotation.model.Evidence;
 import dev.attest.annotation.model.EvidenceKind;
 import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.store.ProjectStore;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,33 +60,65 @@ final class CaseRecords {
     }
 
     /**
-     * The label value mask evidence shows: labelValue in its method JSON (as case import writes it), else
-     * the claim's label value.
+     * The voxels mask evidence shows, read from its method JSON as case import and the report code write it:
+     * {@code labels} (a sentence about several structures), else {@code labelValue}, else the claim's label;
+     * {@code "region": true} for a region mask of its own.
      *
-     * @throws ComparisonSkipped NO_LABEL when neither names a usable label
+     * @throws ComparisonSkipped NO_LABEL when nothing names a usable label; UNSUPPORTED_EVIDENCE for one
+     *     connected component of a label ({@code component} > 0), which a label map cannot single out
      */
-    Integer maskLabel(Evidence e) throws ComparisonSkipped {
-        Integer fromMethod = methodLabel(e);
-        Integer label = fromMethod != null ? fromMethod : claims.get(e.claimId()).labelValue();
-        return requireLabel(label, "evidence " + e.id() + " (" + e.kind().code() + ")");
-    }
-
-    /**
-     * The label of a claim: its label value, else that of its mask evidence; null when neither has one.
-     */
-    Integer claimLabel(Claim claim) throws ComparisonSkipped {
-        if (claim.labelValue() != null) {
-            return claim.labelValue();
+    MaskSelection maskSelection(Evidence e) throws ComparisonSkipped {
+        String what = EvidenceComparer.evidenceName(e);
+        JsonNode method = method(e);
+        if (method != null && method.path("component").asInt(0) > 0) {
+            throw new ComparisonSkipped(SkipReason.UNSUPPORTED_EVIDENCE, what + " shows connected component "
+                    + method.get("component").asInt() + " of its label, which no label of a corrected map stands for");
         }
-        for (Evidence e : evidenceOf(claim)) {
-            if (e.kind() == EvidenceKind.MASK) {
-                Integer label = methodLabel(e);
-                if (label != null) {
-                    return label;
+        List<Integer> labels = new ArrayList<>();
+        if (method != null && method.path("labels").isArray()) {
+            for (JsonNode n : method.get("labels")) {
+                if (n.canConvertToExactIntegral()) {
+                    labels.add(n.asInt());
                 }
             }
         }
-        return null;
+        if (labels.isEmpty() && method != null && method.path("labelValue").canConvertToExactIntegral()) {
+            labels.add(method.get("labelValue").asInt());
+        }
+        if (labels.isEmpty() && claims.get(e.claimId()).labelValue() != null) {
+            labels.add(claims.get(e.claimId()).labelValue());
+        }
+        boolean region = method != null && method.path("region").asBoolean(false);
+        if (labels.isEmpty() && !region) {
+            throw new ComparisonSkipped(SkipReason.NO_LABEL, what + ": neither its method JSON nor its claim names"
+                    + " a label value to compare");
+        }
+        for (int label : labels) {
+            requireLabel(label, what);
+        }
+        return new MaskSelection(labels, region);
+    }
+
+    /**
+     * The structure a claim is about, as a selection of labels (region masks and components set aside, since
+     * a corrected label map holds labels): the labels of its first mask evidence that names some, else its
+     * label value; null when neither exists.
+     */
+    MaskSelection claimLabels(Claim claim) throws ComparisonSkipped {
+        for (Evidence e : evidenceOf(claim)) {
+            if (e.kind() == EvidenceKind.MASK) {
+                try {
+                    MaskSelection s = maskSelection(e);
+                    if (!s.labels().isEmpty()) {
+                        return new MaskSelection(s.labels(), false);
+                    }
+                } catch (ComparisonSkipped unusable) {
+                    // A component or label-less mask says nothing usable here; the claim's own label may.
+                }
+            }
+        }
+        return claim.labelValue() == null ? null : MaskSelection.of(requireLabel(claim.labelValue(),
+                "claim " + claim.id()));
     }
 
     static int requireLabel(Integer label, String what) throws ComparisonSkipped {
@@ -100,12 +133,10 @@ final class CaseRecords {
         return label;
     }
 
-    private static Integer methodLabel(Evidence e) throws ComparisonSkipped {
+    private static JsonNode method(Evidence e) throws ComparisonSkipped {
         if (e.methodJson() == null || e.methodJson().isBlank()) {
             return null;
         }
-        JsonNode method = GeometryFields.read(e.methodJson(), "evidence " + e.id() + " method");
-        JsonNode label = method.get("labelValue");
-        return label != null && label.canConvertToExactIntegral() ? label.asInt() : null;
+        return GeometryFields.read(e.methodJson(), "evidence " + e.id() + " method");
     }
 }

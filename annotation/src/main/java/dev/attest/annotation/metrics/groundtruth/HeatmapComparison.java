@@ -8,7 +8,7 @@ import java.util.List;
  * share of the map's positive energy inside it.
  *
  * @param pair which correction and evidence
- * @param label the claim's label (the region in a corrected mask), or null when only a box or point was compared
+ * @param labels the claim's labels (the region in a corrected mask), or the label of the reviewer's box or point
  * @param peak the map's peak voxel (x, y, z), the first maximum in x-fastest order
  * @param peakValue the map's value there
  * @param hit whether the peak voxel's centre lies within toleranceMm of a voxel centre of the reviewer's region
@@ -17,7 +17,7 @@ import java.util.List;
  * @param toleranceMm the pointing-game tolerance used
  * @param energy positive energy inside the region over all positive energy; null for a point
  */
-public record HeatmapComparison(Pairing pair, Integer label, List<Integer> peak, double peakValue, boolean hit,
+public record HeatmapComparison(Pairing pair, MaskSelection labels, List<Integer> peak, double peakValue, boolean hit,
         double distanceMm, double toleranceMm, EnergyResult energy) {
     public HeatmapComparison {
         peak = List.copyOf(peak);

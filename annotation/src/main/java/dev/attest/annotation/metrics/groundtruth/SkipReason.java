@@ -9,6 +9,11 @@ public enum SkipReason {
     NO_EVIDENCE,
     /** It names evidence, but no metric compares the two forms (a reviewer's point with a model's mask). */
     NO_COMPARABLE_EVIDENCE,
+    /**
+     * The mask evidence shows voxels no label of the corrected map stands for: one connected component of a
+     * label, or a region mask (a side or part) when the reviewer corrected another map than that region.
+     */
+    UNSUPPORTED_EVIDENCE,
     /** The evidence it names is not evidence of a claim of the correction's case. */
     EVIDENCE_NOT_FOUND,
     /** An artifact file is not in the project folder. */

@@ -76,7 +76,8 @@ class ReviewerGroundTruthTest {
         for (String c : List.of("C1", "C4", "C5")) {
             JsonNode ref = reference.at("/masks/" + c);
             LabelMetrics m = mask(c).metrics();
-            assertEquals(ref.get("label").asInt(), mask(c).label(), c);
+            assertEquals(MaskSelection.of(ref.get("label").asInt()), mask(c).labels(), c);
+            assertEquals(ref.get("label").asInt(), m.label(), c);
             assertEquals(ref.get("predictionVoxels").asLong(), m.predictionVoxels(), c);
             assertEquals(ref.get("referenceVoxels").asLong(), m.referenceVoxels(), c);
             assertEquals(ref.get("overlapVoxels").asLong(), m.overlapVoxels(), c);
@@ -117,7 +118,7 @@ class ReviewerGroundTruthTest {
         assertEquals(new VoxelBox(8, 6, 0, 11, 9, 2), box("C2").predicted());
         assertEquals(new VoxelBox(8, 6, 0, 12, 9, 2), box("C2").reference());
         assertEquals("mask", box("C2").pair().evidenceKind());
-        assertEquals(2, box("C2").label());
+        assertEquals(List.of(2), box("C2").labels().labels());
         // C14: box evidence against a corrected mask: no reviewer box, the label's voxels are the reference.
         assertEquals(new VoxelBox(8, 1, 2, 10, 3, 4), box("C14").predicted());
         assertNull(box("C14").reference());
