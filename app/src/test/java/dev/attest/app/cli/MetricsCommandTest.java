@@ -29,7 +29,9 @@ import dev.attest.annotation.model.ScoreDraft;
 import dev.attest.annotation.model.Verdict;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.annotation.store.Projects;
+import dev.attest.app.review.CaseAnatomy;
 import dev.attest.app.review.CaseImport;
+import dev.attest.app.review.ReportClaims;
 import dev.attest.app.review.RunFacts;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.geometry.Vec3;
@@ -224,6 +226,59 @@ class MetricsCommandTest {
         assertEquals(3, gt.at("/overall/corrections").asInt());
         assertEquals("demo-ct-seg", gt.get("strata").get("model").fieldNames().next());
         assertEquals(0.5, gt.at("/strata/site/north/masks/dice/value").asDouble());
+    }
+
+    /**
+     * A phrase grounded by the report code ("upper part of the liver": a region mask of its own and a box stored
+     * as its mm extent) against a reviewer's unchanged edit of that region and a box drawn on the box's voxels:
+     * both agree perfectly, so every grid and label rule the report code's forms need must hold.
+     */
+    @Test
+    void measuresThePhraseEvidenceOfTheReportCode(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("bench");
+        long regionVoxels;
+        try (ProjectStore store = Projects.create(folder)) {
+            long ann = store.addReviewer("ann").id();
+            CtPhantom.Result p = CtPhantom.generate(40, 40, 16, 8.0, 10.0, 0, 7);
+            CaseImport.ImportedCase imported = CaseImport.add(store, new CaseDraft("1.2.3", "north", "CT-A", "CT"), p.ct(),
+                    p.labels(), CtPhantom.labelDescriptions(), new RunFacts("demo-ct-seg", "1.0", null, "{}", "PyTorch",
+                            "cpu", Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T09:00:01Z")), "HU");
+            CaseAnatomy anatomy = CaseAnatomy.of(imported, p.ct(), p.labels(), CtPhantom.labelDescriptions(), "HU");
+            var grounded = (ReportClaims.PhraseResult.Stored) ReportClaims.ground(store, anatomy, "upper part of the liver");
+            Claim phrase = grounded.claim().claim();
+            Evidence region = grounded.claim().evidence().get(0);
+            Evidence box = grounded.claim().evidence().get(1);
+            regionVoxels = grounded.grounding().region().count();
+
+            Path source = store.resolveArtifact(region.artifact());
+            CorrectedMask m = new CorrectedMaskWriter().write(new EditSession(NiftiReader.read(source).volume()), source,
+                    "ann", dir, "region-confirmed");
+            store.importArtifact(m.sidecar(), "region-confirmed.json");
+            store.addCorrection(new CorrectionDraft(phrase.caseId(), phrase.id(), AnnotationKind.MASK,
+                    store.importArtifact(m.path(), "region-confirmed.nii.gz"), null, region.id(), ann));
+            JsonNode stored = new ObjectMapper().readTree(box.geometryJson());
+            ImageGrid g = p.labels().grid();
+            Vec3 min = g.indexToLps().apply(stored.at("/min_index/0").asInt(), stored.at("/min_index/1").asInt(),
+                    stored.at("/min_index/2").asInt());
+            Vec3 max = g.indexToLps().apply(stored.at("/max_index/0").asInt(), stored.at("/max_index/1").asInt(),
+                    stored.at("/max_index/2").asInt());
+            String drawn = String.format(Locale.ROOT, "{\"label\":%d,\"min_lps_mm\":[%.3f,%.3f,%.3f],"
+                    + "\"max_lps_mm\":[%.3f,%.3f,%.3f],\"min_index\":%s,\"max_index\":%s}", phrase.labelValue(),
+                    min.x(), min.y(), min.z(), max.x(), max.y(), max.z(), stored.get("min_index"), stored.get("max_index"));
+            store.addCorrection(new CorrectionDraft(phrase.caseId(), phrase.id(), AnnotationKind.BOX, null, drawn, box.id(),
+                    ann));
+        }
+
+        CliTest.Run run = CliTest.attest("metrics", folder.toString(), "--resamples", "50");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode gt = new ObjectMapper().readTree(run.out()).get("groundTruth");
+        assertEquals(0, gt.get("skipped").size(), gt.get("skipped").toString());
+        assertEquals(true, gt.at("/masks/0/labels/region").asBoolean());
+        assertEquals(regionVoxels, gt.at("/masks/0/metrics/predictionVoxels").asLong());
+        assertEquals(1.0, gt.at("/masks/0/metrics/dice").asDouble());
+        assertEquals("box", gt.at("/boxes/0/pair/evidenceKind").asText());
+        assertEquals(1.0, gt.at("/boxes/0/scores/iou").asDouble());
     }
 
     /** The first voxel holding label, in x-fastest order. */
