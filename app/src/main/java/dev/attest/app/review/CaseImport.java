@@ -19,13 +19,9 @@ import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.core.geometry.Vec3;
 import dev.attest.core.labels.LabelDescriptions;
-import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.volume.Volume;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,27 +87,8 @@ public final class CaseImport {
      * read (written first, so the map never lies in the project without its names).
      */
     private static ArtifactRef writeLabels(ProjectStore store, Volume labels, LabelDescriptions names, long caseId) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("attest-labels", ".nii.gz");
-            String name = "case-" + caseId + "-labels-" + System.currentTimeMillis() + ".nii.gz";
-            if (!names.isEmpty()) {
-                names.writeItkSnap(tmp);
-                store.importArtifact(tmp, LabelDescriptions.sidecarOf(Path.of(name)).toString());
-            }
-            NiftiWriter.write(labels, tmp);
-            return store.importArtifact(tmp, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the label map of case " + caseId + " to " + tmp, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
-        }
+        String name = "case-" + caseId + "-labels-" + System.currentTimeMillis() + ".nii.gz";
+        return NiftiArtifacts.store(store, labels, name, names, "the label map of case " + caseId);
     }
 
     /** Where a claim's mask evidence lies: its label value and the label's centroid in LPS millimetres. */

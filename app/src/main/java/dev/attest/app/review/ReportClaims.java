@@ -17,7 +17,6 @@ import dev.attest.annotation.model.ModelRunDraft;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.core.geometry.ImageGrid;
 import dev.attest.core.nifti.NiftiReader;
-import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.volume.Volume;
 import dev.attest.core.volume.VoxelType;
 import dev.attest.reports.anatomy.AnatomyMap;
@@ -42,7 +41,6 @@ import dev.attest.reports.llm.ReportDraft;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -299,22 +297,8 @@ public final class ReportClaims {
             int y = (index / g.sizeX()) % g.sizeY();
             v.setStored(x, y, index / (g.sizeX() * g.sizeY()), 1);
         }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("attest-region", ".nii.gz");
-            NiftiWriter.write(v, tmp);
-            return store.importArtifact(tmp, "case-" + caseId + "-claim-" + claimId + "-region.nii.gz");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the grounded region of claim " + claimId, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
-        }
+        return NiftiArtifacts.store(store, v, "case-" + caseId + "-claim-" + claimId + "-region.nii.gz", null,
+                "the grounded region of claim " + claimId);
     }
 
     /**
