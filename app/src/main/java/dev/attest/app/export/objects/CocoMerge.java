@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Joins the cases' COCO files into one for the whole benchmark set ({@code labels/coco.json}), since COCO tools
@@ -44,16 +46,34 @@ public final class CocoMerge {
         List<JsonNode> cases = new ArrayList<>();
         for (Path f : caseFiles) {
             JsonNode doc = JSON.readTree(f.toFile());
-            for (String key : List.of("images", "annotations", "categories")) {
-                if (doc == null || !doc.path(key).isArray()) {
-                    throw new CocoMergeException(f, "has no \"" + key + "\" array: not a COCO file");
-                }
+            String problem = problem(doc);
+            if (problem != null) {
+                throw new CocoMergeException(f, problem);
             }
             cases.add(doc);
         }
         ObjectNode merged = merge(cases, description, created);
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writeValue(out.toFile(), merged);
+    }
+
+    /** What makes {@code doc} unfit to merge, or null: missing arrays, or an annotation naming an image or category it lacks. */
+    static String problem(JsonNode doc) {
+        for (String key : List.of("images", "annotations", "categories")) {
+            if (doc == null || !doc.path(key).isArray()) {
+                return "has no \"" + key + "\" array: not a COCO file";
+            }
+        }
+        Set<Integer> images = new HashSet<>();
+        Set<Integer> categories = new HashSet<>();
+        doc.get("images").forEach(i -> images.add(i.path("id").asInt(-1)));
+        doc.get("categories").forEach(c -> categories.add(c.path("id").asInt(-1)));
+        for (JsonNode a : doc.get("annotations")) {
+            if (!images.contains(a.path("image_id").asInt(-1)) || !categories.contains(a.path("category_id").asInt(-1))) {
+                return "annotation " + a.path("id") + " names an image or category the file does not list";
+            }
+        }
+        return null;
     }
 
     static ObjectNode merge(List<JsonNode> cases, String description, String created) {
