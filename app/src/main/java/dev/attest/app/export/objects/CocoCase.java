@@ -38,12 +38,11 @@ final class CocoCase {
         this.geometry = geometry;
     }
 
-    /** The case's COCO file, or empty when it has neither boxes nor masks. */
+    /** The case's COCO file, or empty when it has no box, and no mask with a voxel. */
     static Optional<ObjectNode> build(CaseObjectsInput in, CaseRecords records, CaseGeometry geometry) {
-        if (geometry.boxes.isEmpty() && geometry.onGridMasks().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new CocoCase(in, geometry).document(records));
+        CocoCase coco = new CocoCase(in, geometry);
+        ObjectNode doc = coco.document(records);
+        return coco.annotations.isEmpty() ? Optional.empty() : Optional.of(doc);
     }
 
     private ObjectNode document(CaseRecords records) {
