@@ -103,7 +103,9 @@ record BoxGeometry(VoxelBox box, OptionalInt label, boolean clipped) {
 
     private static Vec3 millimetres(JsonNode node, String key, String what) throws InvalidBoxException {
         JsonNode a = node.get(key);
-        if (a == null || !a.isArray() || a.size() != 3 || !a.get(0).isNumber() || !a.get(1).isNumber() || !a.get(2).isNumber()) {
+        boolean numbers = a != null && a.isArray() && a.size() == 3 && a.get(0).isNumber() && a.get(1).isNumber()
+                && a.get(2).isNumber();
+        if (!numbers) {
             throw new InvalidBoxException(SkipReason.BAD_GEOMETRY, what + ": " + key + " must be an array of 3 numbers");
         }
         return new Vec3(a.get(0).doubleValue(), a.get(1).doubleValue(), a.get(2).doubleValue());

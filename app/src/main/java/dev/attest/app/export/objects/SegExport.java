@@ -107,11 +107,14 @@ final class SegExport {
         return map.description(label).map(l -> d.withColour(CieLab.fromSrgb(l.rgb()))).orElse(d);
     }
 
-    /** The model as the SEG names it; its parameters stay in model_runs.jsonl, where they are documented. */
+    /**
+     * The model as the SEG names it: its version, else a prefix of its weights' sha256 (Algorithm Version is LO, 64
+     * characters). Its parameters stay in model_runs.jsonl, where they are documented.
+     */
     private static AlgorithmIdentification algorithm(ModelRun run) {
+        String sha = run.weightsSha256() == null ? "" : run.weightsSha256();
         String version = run.modelVersion() != null && !run.modelVersion().isBlank() ? run.modelVersion()
-                : run.weightsSha256() != null && !run.weightsSha256().isBlank() ? "sha256:" + run.weightsSha256().substring(0, Math.min(16, run.weightsSha256().length()))
-                : "unknown";
+                : !sha.isBlank() ? "sha256:" + sha.substring(0, Math.min(16, sha.length())) : "unknown";
         return AlgorithmIdentification.ai(run.modelId(), version, "");
     }
 }
