@@ -40,8 +40,13 @@ final class RadFactReport {
     private final CaseRecords records;
     private final CaseGeometry geometry;
 
-    /** A phrase's box on its key slice, and where it came from. */
-    private record KeyBox(VoxelBox box, int slice, String source, long recordId, String reviewer) {
+    /**
+     * A phrase's box on its key slice, and where it came from.
+     *
+     * @param idKey    what the record id is: "evidence_id", "correction_id" or "missed_finding_id"
+     * @param reviewer the reviewer's pseudonym, "" for the model's
+     */
+    private record KeyBox(VoxelBox box, int slice, String source, String idKey, long recordId, String reviewer) {
     }
 
     private RadFactReport(CaseObjectsInput in, CaseRecords records, CaseGeometry geometry) {
@@ -85,7 +90,7 @@ final class RadFactReport {
                 continue;
             }
             List<KeyBox> reviewed = geometry.boxesOf(claim.id(), CaseGeometry.BoxSource.REVIEWER_BOX).stream()
-                    .map(b -> middle(b.box(), b.source().code, b.recordId(), b.reviewer())).toList();
+                    .map(b -> middle(b.box(), b.source().code, "correction_id", b.recordId(), b.reviewer())).toList();
             List<KeyBox> boxes = reviewed.isEmpty() ? modelBoxes(claim) : reviewed;
             addPhrase(target, in.textScrubber().apply(records.currentText(claim)), boxes);
             ObjectNode source = claimSource(targetSources, claim, boxes);
@@ -97,7 +102,7 @@ final class RadFactReport {
             if (m.geometryJson() != null) {
                 try {
                     BoxGeometry b = BoxGeometry.parse(m.geometryJson(), in.imageGrid(), "missed finding " + m.id());
-                    boxes.add(middle(b.box(), "reviewer_missed_finding", m.id(), reviewer));
+                    boxes.add(middle(b.box(), "reviewer_missed_finding", "missed_finding_id", m.id(), reviewer));
                 } catch (BoxGeometry.InvalidBoxException notABox) {
                     // A missed finding is usually a clicked point, which has no extent to draw as a box.
                 }
@@ -118,17 +123,17 @@ final class RadFactReport {
     private List<KeyBox> modelBoxes(Claim claim) {
         List<KeyBox> out = new ArrayList<>();
         for (CaseGeometry.LocatedBox b : geometry.boxesOf(claim.id(), CaseGeometry.BoxSource.MODEL_BOX)) {
-            out.add(middle(b.box(), b.source().code, b.recordId(), ""));
+            out.add(middle(b.box(), b.source().code, "evidence_id", b.recordId(), ""));
         }
         for (CaseGeometry.ClaimMask m : geometry.masksOf(claim.id())) {
             m.map().extents().keySlice(m.label()).ifPresent(k -> out.add(new KeyBox(
-                    m.map().extents().sliceBox(m.label(), k).orElseThrow(), k, "model_mask", m.evidenceId(), "")));
+                    m.map().extents().sliceBox(m.label(), k).orElseThrow(), k, "model_mask", "evidence_id", m.evidenceId(), "")));
         }
         return out;
     }
 
-    private static KeyBox middle(VoxelBox box, String source, long recordId, String reviewer) {
-        return new KeyBox(box, (box.z0() + box.z1() - 1) / 2, source, recordId, reviewer);
+    private static KeyBox middle(VoxelBox box, String source, String idKey, long recordId, String reviewer) {
+        return new KeyBox(box, (box.z0() + box.z1() - 1) / 2, source, idKey, recordId, reviewer);
     }
 
     /** Kept when correct or partially correct verdicts are more than half of the gradable ones. */
@@ -179,8 +184,7 @@ final class RadFactReport {
             ObjectNode n = out.addObject();
             n.put("slice_index", b.slice());
             n.put("source", b.source());
-            n.put(b.source().equals("model_box") || b.source().equals("model_mask") ? "evidence_id"
-                    : b.source().equals("reviewer_box") ? "correction_id" : "missed_finding_id", b.recordId());
+            n.put(b.idKey(), b.recordId());
             if (!b.reviewer().isEmpty()) {
                 n.put("reviewer", b.reviewer());
             }
