@@ -33,6 +33,7 @@ import dev.attest.dicom.sr.MeasurementReportDocument;
 import dev.attest.dicom.sr.MeasurementReportReader;
 import dev.attest.dicom.write.SeriesWriter;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,7 @@ class SkippedObjectsTest {
     }
 
     @Test
+    @Tag("validator")
     void aBoxOnlyNiftiCaseHasNoSegButItsSrPassesDciodvfyWithNothingToReferTo() throws Exception {
         Claim c = claim(ClaimKind.PHRASE, "mass in the left lobe", null);
         store.addEvidence(List.of(new EvidenceDraft(c.id(), EvidenceKind.BOX, null, "{\"min_index\":[2,3,1],\"max_index\":[5,7,2]}", null)));

@@ -3,6 +3,7 @@ package dev.attest.app.export.objects;
 import dev.attest.dicom.Code;
 import dev.attest.dicom.seg.SegmentedProperties;
 import dev.attest.dicom.sr.ReportCodes;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -34,6 +35,7 @@ class StructureCodesTest {
     }
 
     @Test
+    @Tag("validator")
     void theCodesAddedHereAreInPs3_16WithTheseMeaningsAndInCid100() throws Exception {
         List<Code> codes = List.of(StructureCodes.NM_UNSPECIFIED_BODY_REGION, StructureCodes.PET_UNSPECIFIED_BODY_REGION,
                 StructureCodes.IMAGING_PROCEDURE, PseudonymousStudy.BASIC_PROFILE);
