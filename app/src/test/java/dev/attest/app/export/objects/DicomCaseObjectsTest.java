@@ -54,7 +54,6 @@ import dev.attest.dicom.sr.SopReference;
 import dev.attest.dicom.write.Equipment;
 import dev.attest.dicom.write.InstanceReference;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -317,7 +316,7 @@ class DicomCaseObjectsTest {
     }
 
     @Test
-    @Tag("validator")
+    @org.junit.jupiter.api.Tag("validator")
     void dciodvfyAndDcmtkAcceptTheObjectsAndPydicomReadsTheReferences() throws Exception {
         Path segFile = objects.files(ObjectKind.SEG).get(0);
         Path srFile = objects.files(ObjectKind.SR).get(0);

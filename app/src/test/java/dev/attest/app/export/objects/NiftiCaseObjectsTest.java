@@ -24,7 +24,6 @@ import dev.attest.dicom.sr.QualitativeEvaluation;
 import dev.attest.dicom.sr.ReportCodes;
 import dev.attest.dicom.write.InstanceReference;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -379,7 +378,7 @@ class NiftiCaseObjectsTest {
     }
 
     @Test
-    @Tag("validator")
+    @org.junit.jupiter.api.Tag("validator")
     void dciodvfyFindsNoErrorInTheSegOrTheSrAndDcmtkAcceptsTheSrTree() throws Exception {
         OutsideTools.Run seg = OutsideTools.dciodvfy(objects.files(ObjectKind.SEG).get(0));
         assertEquals(List.of(), seg.lines("Error"), seg.output());
