@@ -63,6 +63,7 @@ public final class AttestCodes {
 
     // Report acceptability values.
     public static final Code ACCEPTABLE = code("ACCEPTABLE", "Acceptable");
+    public static final Code ACCEPTABLE_WITH_EDITS = code("ACCEPTEDITS", "Acceptable with edits");
     public static final Code NOT_ACCEPTABLE = code("NOTACCEPTABLE", "Not acceptable");
 
     /** Every code of the scheme, concepts first, for the documentation table and its test. */
@@ -70,7 +71,8 @@ public final class AttestCodes {
         return List.of(VERDICT, EVIDENCE_SUPPORT, LOCALISATION, ERROR_TYPE, ACCEPTABILITY, CORRECT, PARTIALLY_CORRECT,
                 INCORRECT, UNGRADABLE, SUPPORTS, PARTIALLY_SUPPORTS, CONTRADICTS, NO_EVIDENCE, LOCALISATION_GOOD,
                 LOCALISATION_HIT, LOCALISATION_MISS, FALSE_FINDING, WRONG_LOCATION, WRONG_SEVERITY_OR_SIZE,
-                FALSE_COMPARISON, OMITTED_COMPARISON, NEGATION_ERROR, DEVICE_ERROR, ACCEPTABLE, NOT_ACCEPTABLE);
+                FALSE_COMPARISON, OMITTED_COMPARISON, NEGATION_ERROR, DEVICE_ERROR, ACCEPTABLE, ACCEPTABLE_WITH_EDITS,
+                NOT_ACCEPTABLE);
     }
 
     /** The Coding Scheme Identification Sequence item that declares the scheme (PS3.3 C.12.1.1.3). */

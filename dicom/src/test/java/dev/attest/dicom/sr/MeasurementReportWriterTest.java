@@ -136,7 +136,7 @@ class MeasurementReportWriterTest {
             assertTrue(code.value().length() <= 16 && code.value().matches("[A-Z]+"), code.toString());
             assertEquals("99ATTEST", code.scheme());
         }
-        assertEquals(25, values.size());
+        assertEquals(26, values.size());
     }
 
     /** A report on a SEG of a NIfTI volume: no source images, the SEG the only evidence. */
