@@ -19,6 +19,7 @@ import java.util.Map;
  * @param reviewCase    the case as the project stores it (ids are project ids; never write them into the set)
  * @param caseId        the case's pseudonym in the set ("case-0001"): Patient's Name and ID of derived DICOM
  * @param image         the case's image as read for the export (its stack holds the DICOM headers), or null
+ * @param imageFile     where that image lies in the set ("images/case-0001.nii.gz"), or null
  * @param ids           set identifiers of runs, claims, evidence and reviewers ("reader-1")
  * @param uids          the export's UID map: every UID written into the set goes through it
  * @param deidentifier  the export's de-identifier (same options and UID map as images/dicom/)
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param sr            the set's sr/ folder (for DICOM SR)
  * @param files         the set's file registry: register every file written, once it is complete
  */
-public record CaseExportContext(ProjectStore store, ReviewCase reviewCase, String caseId, OpenedImage image,
+public record CaseExportContext(ProjectStore store, ReviewCase reviewCase, String caseId, OpenedImage image, String imageFile,
                                 ExportIds ids, UidMap uids, Deidentifier deidentifier, TextRedactor text,
                                 Map<String, String> artifactFiles, Path labels, Path sr, SetFiles files) {
 }

@@ -56,6 +56,32 @@ final class DatasheetWriter {
                 .append(f.casesWithDicom() > 0 ? "; `images/dicom/` the de-identified DICOM series" : "").append(".\n");
         s.append("- `labels/`: the models' label maps as NIfTI, with label names beside each (`.labels.txt`, ITK-SNAP"
                 + " format); `maps/`: heat maps, when any.\n");
+        int coco = f.objects().getOrDefault("COCO", 0);
+        int radFact = f.objects().getOrDefault("RADFACT", 0);
+        int seg = f.objects().getOrDefault("SEG", 0);
+        int sr = f.objects().getOrDefault("SR", 0);
+        if (coco > 0) {
+            s.append("- `labels/coco.json`: every case's boxes in one COCO object-detection file, one image per annotated"
+                    + " slice of the case's NIfTI (x along its first axis, y along its second); a model's mask gives each"
+                    + " slice's bounding box and RLE; `labels/case-NNNN.coco.json` the same per case (").append(coco)
+                    .append(" files).\n");
+        }
+        if (radFact > 0) {
+            s.append("- `labels/case-NNNN.radfact.json`: the model's report and the reviewed report (claims most"
+                    + " reviewers kept, reviewers' text edits and missed findings) as RadFact grounded-reporting examples,"
+                    + " boxes normalised on a key slice (").append(radFact).append(" files).\n");
+        }
+        if (seg > 0) {
+            s.append("- `labels/case-NNNN-segN.dcm`: each label map as a DICOM Segmentation (binary, one segment per"
+                    + " label, coded categories and types, the model as algorithm), referring to the de-identified"
+                    + " images' UIDs (").append(seg).append(" files).\n");
+        }
+        if (sr > 0) {
+            s.append("- `sr/case-NNNN-sr.dcm`: DICOM SR (TID 1500 measurement report), one measurement group per claim"
+                    + " with the reviewers' verdicts and evidence support as coded qualitative evaluations (private scheme"
+                    + " 99ATTEST, observers as reader-N), referring to the Segmentations and images (").append(sr)
+                    .append(" files).\n");
+        }
         s.append("- `metrics.json`: claim-level metrics with bootstrap intervals and reviewer agreement, overall and by"
                 + " site, scanner, modality and model, with the Attest version and bootstrap seed.\n");
         s.append("- `deid.json`: what de-identification did.\n\n");

@@ -101,6 +101,7 @@ public final class SetExporter {
         long dicomWritten = 0;
         long dicomNotWritten = 0;
         int withoutImage = 0;
+        SetObjects objects = new SetObjects();
 
         for (ReviewCase c : p.cases()) {
             cancel.throwIfCancelled();
@@ -129,9 +130,11 @@ public final class SetExporter {
             TextRedactor text = TextRedactor.forCase(image.header(), reviewerNames, options.keepsSites(), redactions);
             writeArtifacts(store, p, claimsByCase.getOrDefault(c.id(), List.of()), c, caseId, files, artifactFiles);
             perCase.put(c.id(), new SetTablesWriter.CaseOutput(image.file(), dicomFolder, text));
-            writeObjects(new CaseExportContext(store, c, caseId, image.opened(), ids, uids, deid, text, artifactFiles,
-                    out.resolve(SetLayout.LABELS), out.resolve(SetLayout.SR), files));
+            objects.writeCase(new CaseExportContext(store, c, caseId, image.opened(), image.file(), ids, uids, deid,
+                    text, artifactFiles, out.resolve(SetLayout.LABELS), out.resolve(SetLayout.SR), files), warnings);
         }
+
+        objects.finish(files, options.name());
 
         cancel.throwIfCancelled();
         progress.progress(step++, steps, "writing the tables");
@@ -157,7 +160,8 @@ public final class SetExporter {
         files.register(SetLayout.DEID, "what de-identification did: profile, options, per-attribute actions, counts,"
                 + " free-text redactions (never the UID map or key)");
         ProjectKeys.saveUidMap(store.folder(), uids);
-        SetFacts facts = facts(p, ids, perCase, sites, scanners, options, redactions, dicomWritten, dicomNotWritten);
+        SetFacts facts = facts(p, ids, perCase, sites, scanners, options, redactions, dicomWritten, dicomNotWritten,
+                objects);
         DatasheetWriter.write(files.resolve(SetLayout.README), facts);
         files.register(SetLayout.README, "datasheet in plain words");
         CroissantWriter.write(files.resolve(SetLayout.CROISSANT), facts, files.entries());
@@ -174,15 +178,6 @@ public final class SetExporter {
         return new ExportSummary(out, zip, p.cases().size(), withoutImage, p.claims().size(), p.scores().size(),
                 p.reviewers().size(), files.entries().size(), bytes, redactions.textsScanned(),
                 redactions.redactions().size(), dicomWritten, dicomNotWritten, warnings);
-    }
-
-    /**
-     * The objects stage: COCO/RadFact/SEG/SR, wired by the lead. Called once per case, after the case's image and
-     * label maps are in the set and while its image is still loaded; everything a writer needs is in the context.
-     * Register every file written with {@code context.files().register(...)} so croissant.json lists it.
-     */
-    private static void writeObjects(CaseExportContext context) {
-        // objects: COCO/RadFact/SEG/SR, wired by the lead (package dev.attest.app.export.objects).
     }
 
     /**
@@ -265,7 +260,7 @@ public final class SetExporter {
 
     private static SetFacts facts(ProjectSnapshot p, ExportIds ids, Map<Long, SetTablesWriter.CaseOutput> perCase,
                                   GroupNames sites, GroupNames scanners, ExportOptions options, RedactionLog log,
-                                  long dicomWritten, long dicomNotWritten) {
+                                  long dicomWritten, long dicomNotWritten, SetObjects objects) {
         Map<String, Integer> claimsByKind = new LinkedHashMap<>();
         for (ClaimKind k : ClaimKind.values()) {
             int n = (int) p.claims().stream().filter(c -> c.kind() == k).count();
@@ -311,7 +306,14 @@ public final class SetExporter {
                 evidenceByKind, p.scores().size(), p.reviewers().size(), reviewersPerClaim, p.missed().size(),
                 p.corrections().size(), p.acceptability().size(), List.copyOf(models), siteCounts, scannerCounts,
                 modalities, options.keepsSites(), options.keepsScanners(), deidWords, log.textsScanned(),
-                log.redactions().size(), dicomWritten, dicomNotWritten, metricsWords);
+                log.redactions().size(), dicomWritten, dicomNotWritten, metricsWords, objectsByKind(objects),
+                objects.skipped());
+    }
+
+    private static Map<String, Integer> objectsByKind(SetObjects objects) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        objects.written().forEach((k, n) -> out.put(k.name(), n));
+        return out;
     }
 
     private static String orUnknown(String v) {

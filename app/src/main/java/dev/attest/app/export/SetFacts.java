@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
  * @param dicomWritten       de-identified DICOM files
  * @param dicomNotWritten    DICOM files left out (excluded, refused, failed)
  * @param metrics            the metrics options, in words
+ * @param objects            standard-object files written per kind (COCO, RADFACT, SEG, SR), the joined COCO
+ *                           file not counted
+ * @param objectsSkipped     objects or boxes left out, "KIND reason" → how many times
  */
 public record SetFacts(String name, LocalDate published, String license, String creator, String url,
                        String attestVersion, int cases, int casesWithImage, int casesWithDicom,
@@ -49,7 +52,8 @@ public record SetFacts(String name, LocalDate published, String license, String 
                        int acceptability, List<String> models, Map<String, Integer> sites,
                        Map<String, Integer> scanners, Map<String, Integer> modalities, boolean sitesKept,
                        boolean scannersKept, List<String> deidOptions, long textsScanned, int redactions,
-                       long dicomWritten, long dicomNotWritten, String metrics) {
+                       long dicomWritten, long dicomNotWritten, String metrics,
+                       Map<String, Integer> objects, Map<String, Integer> objectsSkipped) {
 
     /** The set's version: the layout of Attest benchmark sets, so a reader knows which tables to expect. */
     public static final String SET_VERSION = "1.0.0";
@@ -77,7 +81,9 @@ public record SetFacts(String name, LocalDate published, String license, String 
                 + ") and the judgements of " + plural(reviewers, "reviewer",
                 "reviewers") + " made in Attest: whether the claim is true, whether the evidence supports it, how well it"
                 + " localises, the kind of error, and the findings the models missed. Exported by Attest " + attestVersion
-                + " as JSON Lines tables, NIfTI images and label maps, and the claim-level metrics.";
+                + " as JSON Lines tables, NIfTI images and label maps, "
+                + "COCO boxes, RadFact grounded reports, DICOM Segmentations and TID 1500 structured reports of the"
+                + " verdicts, and the claim-level metrics.";
     }
 
     public String dataCollection() {
@@ -153,6 +159,11 @@ public record SetFacts(String name, LocalDate published, String license, String 
                 + " names or numbers in other shapes can pass. Read the text before wider release.");
         out.add("Earlier versions of scores and the intermediate text revisions of claims are not exported, nor are"
                 + " the times of model runs and reviews (run durations are).");
+        if (!objectsSkipped.isEmpty()) {
+            out.add("Standard objects left out (the tables still hold everything): " + objectsSkipped.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + plural(e.getValue(), "time", "times") + ")")
+                    .collect(Collectors.joining("; ")) + ".");
+        }
         out.add("Images are NIfTI written from the voxels and geometry; DICOM-only information (acquisition"
                 + " parameters, per-frame data) is only in the de-identified DICOM when it was exported.");
         return out;

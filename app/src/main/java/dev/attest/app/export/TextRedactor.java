@@ -62,6 +62,14 @@ public final class TextRedactor {
         log.add(new Redaction(table, row, field, java.util.List.of(placeholder)));
     }
 
+    /**
+     * The same cleaning for text a table already logged (the standard objects repeat claim text, revisions and
+     * missed findings), so deid.json counts each redaction once.
+     */
+    public String cleanAgain(String text) {
+        return text == null ? null : scrubber.scrub(text).text();
+    }
+
     /** The text with identifiers replaced by placeholders; a change is logged under table/row/field. */
     public String clean(String text, String table, String row, String field) {
         if (text == null) {

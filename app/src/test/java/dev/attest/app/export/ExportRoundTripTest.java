@@ -2,12 +2,15 @@ package dev.attest.app.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attest.annotation.metrics.project.MetricsOptions;
 import dev.attest.annotation.metrics.project.ProjectMetrics;
 import dev.attest.annotation.model.Claim;
 import dev.attest.annotation.model.Reviewer;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.annotation.store.Projects;
+import dev.attest.app.export.objects.KnownWarnings;
+import dev.attest.app.export.objects.OutsideTools;
 import dev.attest.app.review.CaseRefs;
 import dev.attest.core.io.Sha256;
 import dev.attest.core.labels.LabelDescriptions;
@@ -17,10 +20,21 @@ import dev.attest.core.progress.Cancellation;
 import dev.attest.core.progress.CancelledException;
 import dev.attest.core.progress.ProgressListener;
 import dev.attest.core.volume.Volume;
+import dev.attest.dicom.DicomDataset;
+import dev.attest.dicom.DicomElement;
 import dev.attest.dicom.DicomFile;
+import dev.attest.dicom.Vr;
 import dev.attest.dicom.io.DicomReader;
 import dev.attest.dicom.Tag;
 import dev.attest.dicom.deid.UidMap;
+import dev.attest.dicom.seg.Segmentation;
+import dev.attest.dicom.seg.SegmentationReader;
+import dev.attest.dicom.seg.TargetGrid;
+import dev.attest.dicom.sr.AttestCodes;
+import dev.attest.dicom.sr.MeasurementGroup;
+import dev.attest.dicom.sr.MeasurementReportDocument;
+import dev.attest.dicom.sr.MeasurementReportReader;
+import dev.attest.dicom.sr.QualitativeEvaluation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -302,6 +316,106 @@ class ExportRoundTripTest {
         }
     }
 
+    @Test
+    void standardObjectsJoinTheTablesAndReferToTheDeidentifiedImages() throws Exception {
+        for (String f : List.of("labels/coco.json", "labels/case-0001.coco.json", "labels/case-0002.coco.json",
+                "labels/case-0001.radfact.json", "labels/case-0002.radfact.json", "labels/case-0001-seg1.dcm",
+                "labels/case-0002-seg1.dcm", "sr/case-0001-sr.dcm", "sr/case-0002-sr.dcm")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        Map<String, String> caseOfClaim = new HashMap<>();
+        rows("claims").forEach(r -> caseOfClaim.put(r.get("claim_id").asText(), r.get("case_id").asText()));
+        List<String> evidenceIds = rows("evidence").stream().map(r -> r.get("evidence_id").asText()).toList();
+
+        // COCO: every annotation names a claim and evidence of the tables; the sentence's box lies on its two slices.
+        JsonNode coco = JSON.readTree(out.resolve("labels/coco.json").toFile());
+        int sentenceBoxes = 0;
+        String sentenceId = "claim-" + String.format("%04d", project.all().size());
+        for (JsonNode a : coco.get("annotations")) {
+            JsonNode at = a.get("attest");
+            assertEquals(at.get("case").asText(), caseOfClaim.get(at.get("claim_id").asText()), a.toString());
+            assertTrue(evidenceIds.contains(at.get("evidence_id").asText()), a.toString());
+            if (at.get("claim_id").asText().equals(sentenceId)) {
+                assertEquals("[3,4,7,7]", a.get("bbox").toString());
+                sentenceBoxes++;
+            }
+        }
+        assertEquals(2, sentenceBoxes, "the box spans slices 6 and 7");
+
+        // SEG of the DICOM case: same study, frame of reference and slices as images/dicom/, voxels of the label map.
+        UidMap map = UidMap.load(project.folder.resolve(ProjectKeys.UID_MAP), ProjectKeys.secret(project.folder));
+        String series = map.remap(project.series.seriesInstanceUid());
+        List<String> slices = new ArrayList<>();
+        try (Stream<Path> dcm = Files.list(out.resolve("images/dicom/" + series))) {
+            for (Path p : dcm.toList()) {
+                slices.add(DicomReader.read(p).sopInstanceUid());
+            }
+        }
+        DicomFile segFile = DicomReader.read(out.resolve("labels/case-0001-seg1.dcm"));
+        DicomDataset seg = segFile.dataset();
+        assertEquals(map.remap(project.series.studyInstanceUid()), seg.getString(Tag.StudyInstanceUID));
+        assertEquals(map.remap(project.series.frameOfReferenceUid()), seg.getString(Tag.FrameOfReferenceUID));
+        assertEquals("case-0001", seg.getString(Tag.PatientName));
+        List<String> referenced = new ArrayList<>();
+        for (DicomDataset r : seg.getSequence(Tag.ReferencedSeriesSequence)) {
+            assertEquals(series, r.getString(Tag.SeriesInstanceUID));
+            r.getSequence(Tag.ReferencedInstanceSequence).forEach(i -> referenced.add(i.getString(Tag.ReferencedSOPInstanceUID)));
+        }
+        assertEquals(slices.stream().sorted().toList(), referenced.stream().sorted().toList());
+        Segmentation read = SegmentationReader.read(segFile, TargetGrid.of(project.phantom1.ct().grid()), false);
+        Map<Integer, Integer> labelOfSegment = new HashMap<>();
+        read.segments().forEach(x -> labelOfSegment.put(x.number(), Integer.parseInt(x.description().replace("label value ", ""))));
+        Volume layer = read.layers().get(0);
+        Volume labels = project.phantom1.labels();
+        var g = labels.grid();
+        for (int k = 0; k < g.sizeZ(); k++) {
+            for (int j = 0; j < g.sizeY(); j++) {
+                for (int i = 0; i < g.sizeX(); i++) {
+                    int segment = (int) layer.getStored(i, j, k);
+                    assertEquals((int) labels.getStored(i, j, k), segment == 0 ? 0 : labelOfSegment.get(segment), i + "," + j + "," + k);
+                }
+            }
+        }
+
+        // SR: one group per claim of the case named by its set id, each verdict by its reader, as in scores.jsonl.
+        MeasurementReportDocument sr = MeasurementReportReader.read(DicomReader.read(out.resolve("sr/case-0001-sr.dcm")));
+        assertEquals(seg.getString(Tag.StudyInstanceUID), sr.studyInstanceUid());
+        List<String> expected = new ArrayList<>();
+        for (JsonNode score : rows("scores")) {
+            if ("case-0001".equals(caseOfClaim.get(score.get("claim_id").asText()))) {
+                expected.add(score.get("claim_id").asText() + " " + score.get("reviewer").asText() + " " + score.get("verdict").asText());
+            }
+        }
+        List<String> actual = new ArrayList<>();
+        for (MeasurementGroup group : sr.report().groups()) {
+            String claim = group.trackingId().substring(0, group.trackingId().indexOf(':'));
+            assertEquals("case-0001", caseOfClaim.get(claim), group.trackingId());
+            for (QualitativeEvaluation e : group.evaluations()) {
+                if (e.concept().equals(AttestCodes.VERDICT)) {
+                    actual.add(claim + " " + e.observer().orElseThrow() + " " + e.value().meaning().toLowerCase(Locale.ROOT).replace(' ', '_'));
+                }
+            }
+        }
+        assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList());
+        assertTrue(sr.report().groups().stream().anyMatch(x -> x.trackingId().startsWith(sentenceId + ": [NAME]: 3 cm lesion")),
+                "the sentence's text is redacted in the SR as in claims.jsonl");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("validator")
+    void theSetsSegAndSrPassDciodvfyWithOnlyTheExplainedWarnings() throws Exception {
+        for (String c : List.of("case-0001", "case-0002")) {
+            OutsideTools.Run seg = OutsideTools.dciodvfy(out.resolve("labels/" + c + "-seg1.dcm"));
+            assertEquals(List.of(), seg.lines("Error"), seg.output());
+            assertEquals(KnownWarnings.seg(c), seg.lines("Warning").stream().sorted().toList(), seg.output());
+            Path srFile = out.resolve("sr/" + c + "-sr.dcm");
+            OutsideTools.Run sr = OutsideTools.dciodvfy(srFile);
+            assertEquals(List.of(), sr.lines("Error"), sr.output());
+            MeasurementReportDocument doc = MeasurementReportReader.read(DicomReader.read(srFile));
+            assertEquals(KnownWarnings.sr(doc.report(), c), sr.lines("Warning").stream().sorted().toList(), sr.output());
+        }
+    }
+
     private static void sameVoxels(Volume expected, Volume actual) {
         var g = expected.grid();
         assertEquals(g.sizeX(), actual.grid().sizeX());
@@ -456,7 +570,20 @@ class ExportRoundTripTest {
         }
         for (Path f : setFiles()) {
             String rel = out.relativize(f).toString();
-            if (!rel.equals("croissant.json") && !rel.equals("README.md")) { // they carry the export date
+            if (rel.equals("croissant.json") || rel.equals("README.md")) {
+                continue; // they carry the export date
+            }
+            if (rel.endsWith(".dcm") && !rel.startsWith("images/")) {
+                // SEG and SR carry the export's time as content and instance creation date/time, and only that.
+                assertEquals(withoutTimes(DicomReader.read(f).dataset()), withoutTimes(DicomReader.read(again.resolve(rel)).dataset()), rel);
+            } else if (rel.endsWith(".coco.json") || rel.equals("labels/coco.json")) {
+                ObjectNode first = (ObjectNode) JSON.readTree(f.toFile());
+                ObjectNode second = (ObjectNode) JSON.readTree(again.resolve(rel).toFile());
+                assertTrue(first.path("info").has("date_created"), rel);
+                ((ObjectNode) first.get("info")).remove("date_created");
+                ((ObjectNode) second.get("info")).remove("date_created");
+                assertEquals(first, second, rel);
+            } else {
                 assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(again.resolve(rel)), rel);
             }
         }
@@ -466,6 +593,23 @@ class ExportRoundTripTest {
                 zipNames(SetExporter.zipOf(again)).stream().map(n -> n.substring(n.indexOf('/') + 1)).toList());
         assertEquals(setFiles().size(), names.size());
         assertTrue(names.stream().allMatch(n -> n.startsWith("set/")), names.toString());
+    }
+
+    /** Every element of a data set but its dates and times, as text, items included. */
+    private static String withoutTimes(DicomDataset d) {
+        StringBuilder out = new StringBuilder();
+        for (DicomElement e : d.elements()) {
+            out.append(String.format("%08X %s ", e.tag(), e.vr()));
+            switch (e) {
+                case DicomElement.Value v when v.vr() == Vr.DA || v.vr() == Vr.TM || v.vr() == Vr.DT -> out.append("(time)");
+                case DicomElement.Value v -> out.append(java.util.HexFormat.of().formatHex(v.bytes()));
+                case DicomElement.Sequence q -> q.items().forEach(i -> out.append("[").append(withoutTimes(i)).append("]"));
+                case DicomElement.Bulk b -> out.append(b.data().duplicate().hashCode()).append(" ").append(b.data().remaining());
+                case DicomElement.Encapsulated x -> out.append(x.fragments().size());
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static List<String> zipNames(Path zip) throws IOException {

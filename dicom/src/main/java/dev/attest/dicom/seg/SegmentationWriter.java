@@ -197,7 +197,7 @@ public final class SegmentationWriter {
                 Elements.sequence(ds, Tag.StudiesContainingOtherReferencedInstancesSequence, otherStudies);
             }
         }
-        dimensions(ds);
+        dimensions(ds, settings.sopInstanceUid());
         boolean binary = type == SegmentationType.BINARY;
         int bits = binary ? 1 : 8;
         Elements.ints(ds, Tag.SamplesPerPixel, 1);
@@ -273,9 +273,12 @@ public final class SegmentationWriter {
         return rank;
     }
 
-    /** Dimensions: the segment a frame shows, then where its plane lies (PS3.3 C.8.20.2.1 recommends this pair). */
-    private static void dimensions(DicomDataset ds) {
-        String organisation = Uids.create();
+    /**
+     * Dimensions: the segment a frame shows, then where its plane lies (PS3.3 C.8.20.2.1 recommends this pair). The
+     * organisation's UID follows from the instance's, so writing the same object twice gives the same bytes.
+     */
+    private static void dimensions(DicomDataset ds, String sopInstanceUid) {
+        String organisation = Uids.fromName("dimension-organisation:" + sopInstanceUid);
         DicomDataset organisationItem = new DicomDataset();
         Elements.text(organisationItem, Tag.DimensionOrganizationUID, organisation);
         Elements.item(ds, Tag.DimensionOrganizationSequence, organisationItem);

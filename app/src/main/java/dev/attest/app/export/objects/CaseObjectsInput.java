@@ -33,11 +33,14 @@ import java.util.regex.Pattern;
  *                           {@code FreeTextScrubber.forDataset(header)::scrub}
  * @param equipment          the software written as the objects' equipment
  * @param created            the creation date and time written into the DICOM objects (the export's time)
+ * @param names              how the files name claims, evidence, corrections and missed findings (the set's ids in
+ *                           a benchmark set, {@link RecordNames#PROJECT_IDS} otherwise)
  */
 public record CaseObjectsInput(ProjectStore store, ReviewCase reviewCase, String casePseudonym,
                                Map<Long, String> reviewerPseudonyms, ImageGrid imageGrid, String imageFile,
                                Optional<StackGeometry> dicomSource, UnaryOperator<String> uidRemap,
-                               UnaryOperator<String> textScrubber, Equipment equipment, LocalDateTime created) {
+                               UnaryOperator<String> textScrubber, Equipment equipment, LocalDateTime created,
+                               RecordNames names) {
 
     private static final Pattern FILE_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** A person name the SR can carry as one PN component: no component or value delimiters, no control characters. */
@@ -52,6 +55,7 @@ public record CaseObjectsInput(ProjectStore store, ReviewCase reviewCase, String
         Objects.requireNonNull(textScrubber, "textScrubber");
         Objects.requireNonNull(equipment, "equipment");
         Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(names, "names");
         if (casePseudonym == null || !FILE_SAFE.matcher(casePseudonym).matches()) {
             throw new IllegalArgumentException("a case pseudonym must be 1 to 64 letters, digits, '.', '_' or '-'"
                     + " starting with a letter or digit, got '" + casePseudonym + "'");
@@ -68,6 +72,15 @@ public record CaseObjectsInput(ProjectStore store, ReviewCase reviewCase, String
             throw new IllegalArgumentException("the image file must be a relative path with forward slashes inside the"
                     + " benchmark set, got '" + imageFile + "'");
         }
+    }
+
+    /** Objects named by the project's ids ({@link RecordNames#PROJECT_IDS}). */
+    public CaseObjectsInput(ProjectStore store, ReviewCase reviewCase, String casePseudonym,
+                            Map<Long, String> reviewerPseudonyms, ImageGrid imageGrid, String imageFile,
+                            Optional<StackGeometry> dicomSource, UnaryOperator<String> uidRemap,
+                            UnaryOperator<String> textScrubber, Equipment equipment, LocalDateTime created) {
+        this(store, reviewCase, casePseudonym, reviewerPseudonyms, imageGrid, imageFile, dicomSource, uidRemap,
+                textScrubber, equipment, created, RecordNames.PROJECT_IDS);
     }
 
     /** The reviewer's pseudonym; a reviewer the exporter gave none is an error naming the reviewer's id only. */

@@ -108,7 +108,11 @@ final class CocoCase {
         for (int k = v.z0(); k < v.z1(); k++) {
             ObjectNode a = annotation(k, category, v, (long) (v.x1() - v.x0()) * (v.y1() - v.y0()));
             ObjectNode attest = provenance(a, b.claimId(), b.source().code, b.label());
-            attest.put(b.source() == CaseGeometry.BoxSource.MODEL_BOX ? "evidence_id" : "correction_id", b.recordId());
+            if (b.source() == CaseGeometry.BoxSource.MODEL_BOX) {
+                attest.put("evidence_id", in.names().evidence().apply(b.recordId()));
+            } else {
+                attest.put("correction_id", in.names().correction().apply(b.recordId()));
+            }
             if (!b.reviewer().isEmpty()) {
                 attest.put("reviewer", b.reviewer());
             }
@@ -128,7 +132,7 @@ final class CocoCase {
             ArrayNode counts = rle.putArray("counts");
             SliceRle.counts(m.map().labels(), m.label(), k, box).forEach(counts::add);
             ObjectNode attest = provenance(a, m.claimId(), "model_mask", OptionalInt.of(m.label()));
-            attest.put("evidence_id", m.evidenceId());
+            attest.put("evidence_id", in.names().evidence().apply(m.evidenceId()));
         }
     }
 
@@ -148,7 +152,7 @@ final class CocoCase {
         ObjectNode attest = annotation.putObject("attest");
         attest.put("case", in.casePseudonym());
         if (claimId != null) {
-            attest.put("claim_id", claimId);
+            attest.put("claim_id", in.names().claim().apply(claimId));
         } else {
             attest.putNull("claim_id");
         }

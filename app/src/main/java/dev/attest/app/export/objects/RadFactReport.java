@@ -110,7 +110,7 @@ final class RadFactReport {
             addPhrase(target, in.textScrubber().apply(m.text()), boxes);
             ObjectNode source = targetSources.addObject();
             source.putNull("claim_id");
-            source.put("missed_finding_id", m.id());
+            source.put("missed_finding_id", in.names().missed().apply(m.id()));
             source.put("reviewer", reviewer);
             source.set("boxes", sources(boxes));
         }
@@ -130,6 +130,15 @@ final class RadFactReport {
                     m.map().extents().sliceBox(m.label(), k).orElseThrow(), k, "model_mask", "evidence_id", m.evidenceId(), "")));
         }
         return out;
+    }
+
+    private String nameOf(String idKey, long id) {
+        return switch (idKey) {
+            case "evidence_id" -> in.names().evidence().apply(id);
+            case "correction_id" -> in.names().correction().apply(id);
+            case "missed_finding_id" -> in.names().missed().apply(id);
+            default -> throw new IllegalArgumentException("no record kind " + idKey);
+        };
     }
 
     private static KeyBox middle(VoxelBox box, String source, String idKey, long recordId, String reviewer) {
@@ -173,18 +182,18 @@ final class RadFactReport {
 
     private ObjectNode claimSource(ArrayNode sources, Claim claim, List<KeyBox> boxes) {
         ObjectNode source = sources.addObject();
-        source.put("claim_id", claim.id());
+        source.put("claim_id", in.names().claim().apply(claim.id()));
         source.set("boxes", sources(boxes));
         return source;
     }
 
-    private static ArrayNode sources(List<KeyBox> boxes) {
+    private ArrayNode sources(List<KeyBox> boxes) {
         ArrayNode out = F.arrayNode();
         for (KeyBox b : boxes) {
             ObjectNode n = out.addObject();
             n.put("slice_index", b.slice());
             n.put("source", b.source());
-            n.put(b.idKey(), b.recordId());
+            n.put(b.idKey(), nameOf(b.idKey(), b.recordId()));
             if (!b.reviewer().isEmpty()) {
                 n.put("reviewer", b.reviewer());
             }

@@ -81,7 +81,7 @@ final class SrExport {
 
     private static MeasurementGroup group(CaseObjectsInput in, Claim claim, CaseGeometry geometry, ExportStudy study,
                                           List<SegExport.Seg> segs, ExportUids uids, List<QualitativeEvaluation> evaluations) {
-        String trackingId = "claim " + claim.id() + ": " + in.textScrubber().apply(claim.text());
+        String trackingId = in.names().claim().apply(claim.id()) + ": " + in.textScrubber().apply(claim.text());
         String trackingUid = uids.derived("claim-" + claim.id() + ":tracking");
         for (CaseGeometry.ClaimMask mask : geometry.allMasksOf(claim.id())) {
             for (SegExport.Seg seg : segs) {

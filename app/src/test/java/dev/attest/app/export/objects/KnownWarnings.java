@@ -13,7 +13,7 @@ import java.util.List;
  * docs/export-objects.md, so that any other warning fails the tests. Compared as sorted lists: dciodvfy's order
  * follows the data set, which is not what is being checked.
  */
-final class KnownWarnings {
+public final class KnownWarnings {
     private static final String DICOMDIR = "Warning - Missing attribute or value that would be needed to build DICOMDIR - ";
     private static final String RETIRED = "Retired Person Name form";
 
@@ -24,7 +24,7 @@ final class KnownWarnings {
      * Study Date, Time and ID are Type 2 and left empty (nothing of the source study is copied); a pseudonym
      * without a '^' reads to dciodvfy as the pre-3.0 one-component name form.
      */
-    static List<String> seg(String patientName) {
+    public static List<String> seg(String patientName) {
         List<String> out = new ArrayList<>(List.of(DICOMDIR + "Study Date", DICOMDIR + "Study Time", DICOMDIR + "Study ID"));
         if (!patientName.contains("^")) {
             out.add("Warning - Value dubious for this VR - (0x0010,0x0010) PN Patient's Name  PN [1] = <" + patientName + "> - " + RETIRED);
@@ -37,7 +37,7 @@ final class KnownWarnings {
      * every judgement), and the private coding scheme dciodvfy does not know (once per 99ATTEST code and for its
      * Coding Scheme Identification item, once for its UID).
      */
-    static List<String> sr(MeasurementReport report, String patientName) {
+    public static List<String> sr(MeasurementReport report, String patientName) {
         List<String> out = new ArrayList<>(seg(patientName));
         List<String> names = new ArrayList<>();
         report.observers().persons().forEach(p -> names.add(p.name()));

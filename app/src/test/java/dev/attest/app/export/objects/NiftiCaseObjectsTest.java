@@ -104,7 +104,7 @@ class NiftiCaseObjectsTest {
             assertEquals(List.of(box[0], box[1], box[2], box[3]), longs(a.get("bbox")), "label " + label + " slice " + k);
             assertEquals(box[4], a.get("area").asLong());
             assertEquals(label, a.get("category_id").asInt());
-            assertEquals(phantom.finding(label).id(), a.get("attest").get("claim_id").asLong());
+            assertEquals("claim-" + phantom.finding(label).id(), a.get("attest").get("claim_id").asText());
             boolean[][] mask = Brute.decode(a.get("segmentation"));
             for (int j = 0; j < grid.sizeY(); j++) {
                 for (int i = 0; i < grid.sizeX(); i++) {
@@ -126,7 +126,7 @@ class NiftiCaseObjectsTest {
         List<String> reviewers = new ArrayList<>();
         for (JsonNode a : coco.get("annotations")) {
             JsonNode at = a.get("attest");
-            if (at.has("evidence_id") && at.get("evidence_id").asLong() == evidenceId(phantom.phrase)) {
+            if (at.has("evidence_id") && at.get("evidence_id").asText().equals("evidence-" + evidenceId(phantom.phrase))) {
                 phraseBoxes.add(longs(a.get("bbox")));
                 phraseSlices.add(a.get("image_id").asInt() - 1);
                 assertEquals(64, a.get("area").asLong());
@@ -135,7 +135,7 @@ class NiftiCaseObjectsTest {
                 assertEquals("[20,24,30]", at.get("min_index").toString());
                 assertEquals("[27,31,33]", at.get("max_index").toString());
             }
-            if (at.has("evidence_id") && at.get("evidence_id").asLong() == evidenceId(phantom.cyst)) {
+            if (at.has("evidence_id") && at.get("evidence_id").asText().equals("evidence-" + evidenceId(phantom.cyst))) {
                 // Stored in millimetres only: read back to the label's own voxel box.
                 assertEquals(List.of((long) cyst[0][0], (long) cyst[0][1], (long) (cyst[1][0] - cyst[0][0] + 1),
                         (long) (cyst[1][1] - cyst[0][1] + 1)), longs(a.get("bbox")));
@@ -144,7 +144,7 @@ class NiftiCaseObjectsTest {
                         "a sentence's box names no label");
             }
             if (at.get("source").asText().equals("reviewer_box")) {
-                reviewers.add(at.get("reviewer").asText() + " " + at.get("claim_id") + " " + a.get("category_id") + " "
+                reviewers.add(at.get("reviewer").asText() + " " + at.get("claim_id").asText() + " " + a.get("category_id") + " "
                         + a.get("bbox"));
             }
         }
@@ -158,7 +158,7 @@ class NiftiCaseObjectsTest {
         assertEquals(expectedCyst, cystSlices);
         List<String> expectedReviewers = new ArrayList<>();
         for (int k = 30; k <= 33; k++) {
-            expectedReviewers.add("reader-2 " + phantom.phrase.id() + " 10 [21,24,8,8]");
+            expectedReviewers.add("reader-2 claim-" + phantom.phrase.id() + " 10 [21,24,8,8]");
         }
         for (int k = cyst[0][2]; k <= cyst[1][2]; k++) {
             expectedReviewers.add("reader-1 null 11 [" + cyst[0][0] + "," + cyst[0][1] + "," + (cyst[1][0] - cyst[0][0] + 1) + ","
@@ -323,7 +323,7 @@ class NiftiCaseObjectsTest {
 
         Claim lesion = phantom.finding(9);
         MeasurementGroup g = groups.get(8);
-        assertEquals("claim " + lesion.id() + ": " + lesion.text(), g.trackingId());
+        assertEquals("claim-" + lesion.id() + ": " + lesion.text(), g.trackingId());
         assertEquals(seg.sopInstanceUid(), g.segment().orElseThrow().segmentation().sopInstanceUid());
         assertEquals(9, g.segment().orElseThrow().segmentNumber());
         assertEquals(Optional.empty(), g.sourceSeriesUid());
@@ -345,7 +345,7 @@ class NiftiCaseObjectsTest {
         assertEquals(Optional.of(Code.sct("24028007", "Right")), kidney.laterality());
 
         MeasurementGroup phrase = groups.get(13);
-        assertEquals("claim " + phantom.phrase.id() + ": nodule in the left upper lobe", phrase.trackingId());
+        assertEquals("claim-" + phantom.phrase.id() + ": nodule in the left upper lobe", phrase.trackingId());
         assertEquals(Optional.empty(), phrase.segment(), "a boxed phrase has no segment to refer to");
         assertEquals(List.of(
                 QualitativeEvaluation.by("reader-1", AttestCodes.VERDICT, AttestCodes.PARTIALLY_CORRECT),

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with pydicom and numpy. A missing tool skips the test unless ATTEST_REQUIRE_VALIDATORS=1, where it fails, so CI
  * cannot pass by skipping.
  */
-final class OutsideTools {
+public final class OutsideTools {
     private static final Path DCIODVFY = Path.of("/usr/bin/dciodvfy");
     private static final Path DSRDUMP = Path.of("/usr/bin/dsrdump");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -27,8 +27,8 @@ final class OutsideTools {
     }
 
     /** A tool's exit status and its stdout and stderr together. */
-    record Run(int exitCode, String output) {
-        List<String> lines(String prefix) {
+    public record Run(int exitCode, String output) {
+        public List<String> lines(String prefix) {
             return output.lines().filter(l -> l.startsWith(prefix)).toList();
         }
     }
@@ -43,7 +43,7 @@ final class OutsideTools {
         Assumptions.abort(what + " is not installed; set ATTEST_REQUIRE_VALIDATORS=1 to make this a failure");
     }
 
-    static Run dciodvfy(Path file) throws IOException, InterruptedException {
+    public static Run dciodvfy(Path file) throws IOException, InterruptedException {
         need(Files.isExecutable(DCIODVFY), DCIODVFY + " (Debian package dicom3tools)");
         return run(List.of(DCIODVFY.toString(), file.toString()));
     }
