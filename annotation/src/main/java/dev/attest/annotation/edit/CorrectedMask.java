@@ -20,7 +20,8 @@ public record CorrectedMask(Path path, String sha256, DerivedFrom derivedFrom, S
         return sidecarOf(path);
     }
 
-    static Path sidecarOf(Path mask) {
+    /** The sidecar path of a mask file: {@code NAME.nii.gz} (or {@code NAME.nii}) → {@code NAME.json}. */
+    public static Path sidecarOf(Path mask) {
         String name = mask.getFileName().toString();
         String base = name.endsWith(".nii.gz") ? name.substring(0, name.length() - 7)
                 : name.endsWith(".nii") ? name.substring(0, name.length() - 4) : name;

@@ -1,6 +1,7 @@
 package dev.attest.app.cli;
 
 import dev.attest.annotation.metrics.bootstrap.BootstrapOptions;
+import dev.attest.annotation.metrics.groundtruth.GroundTruthOptions;
 import dev.attest.annotation.metrics.project.MetricsOptions;
 import dev.attest.annotation.metrics.project.ProjectMetrics;
 import dev.attest.annotation.store.ProjectStore;
@@ -14,10 +15,12 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code attest metrics PROJECT}: the claim-level metrics of a project with bootstrap intervals and reviewer
- * agreement, overall and by site, scanner, modality and model, as JSON. Opens the project read-only.
+ * agreement, and its model evidence against the corrections reviewers stored, overall and by site, scanner,
+ * modality and model, as JSON. Opens the project read-only.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Claim-level metrics, intervals and reviewer agreement of a project (JSON; read-only).")
+        description = "Claim-level metrics, reviewer agreement and evidence against reviewers' corrections of a"
+                + " project, with intervals (JSON; read-only).")
 public final class MetricsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT")
     Path project;
@@ -34,12 +37,27 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--partial-correct", description = "count partially correct verdicts as correct")
     boolean partialCorrect;
 
+    @Option(names = "--tau", defaultValue = "1.0", paramLabel = "MM",
+            description = "surface Dice (NSD) tolerance of corrected masks in mm (default 1)")
+    double tau;
+
+    @Option(names = "--percentile", defaultValue = "95", paramLabel = "P",
+            description = "Hausdorff percentile of corrected masks (default 95)")
+    double percentile;
+
+    @Option(names = "--pointing-tolerance", defaultValue = "5.0", paramLabel = "MM",
+            description = "how far a heat map's peak may lie from the reviewer's point, box or mask and still hit"
+                    + " (default 5 mm; 0: inside)")
+    double pointingTolerance;
+
     @Override
     public Integer call() throws Exception {
         BootstrapOptions bootstrap = new BootstrapOptions(resamples, level,
                 seed != null ? seed : BootstrapOptions.DEFAULT.seed());
         try (ProjectStore store = Projects.openReadOnly(project)) {
-            StatsCommand.printJson(ProjectMetrics.compute(store, new MetricsOptions(bootstrap, partialCorrect)));
+            GroundTruthOptions groundTruth = new GroundTruthOptions(tau, percentile, pointingTolerance);
+            StatsCommand.printJson(ProjectMetrics.compute(store, new MetricsOptions(bootstrap, partialCorrect,
+                    groundTruth)));
         }
         return 0;
     }

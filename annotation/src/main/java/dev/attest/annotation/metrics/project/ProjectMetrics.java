@@ -1,5 +1,7 @@
 package dev.attest.annotation.metrics.project;
 
+import dev.attest.annotation.metrics.Strata;
+import dev.attest.annotation.metrics.groundtruth.ReviewerGroundTruth;
 import dev.attest.annotation.model.Claim;
 import dev.attest.annotation.model.MissedFinding;
 import dev.attest.annotation.model.ModelRun;
@@ -18,15 +20,15 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The claim-level metrics of a project, computed from its store: each reviewer's current (latest,
- * non-superseded) score of each claim, the project's missed findings and which claims carry evidence. The
- * result is a plain record tree that Jackson writes as JSON (the CLI's {@code attest metrics} and the
+ * The metrics of a project, computed from its store: claim-level metrics from each reviewer's current (latest,
+ * non-superseded) score of each claim, the project's missed findings and which claims carry evidence; and
+ * model evidence against reviewers' corrections ({@link ReviewerGroundTruth}). The result is a plain record tree that Jackson writes as JSON (the CLI's {@code attest metrics} and the
  * benchmark export's metrics.json).
  */
 public final class ProjectMetrics {
 
     /** The value of an unset site, scanner or modality, and the model of claims without a model run. */
-    public static final String NONE = "(none)";
+    public static final String NONE = Strata.NONE;
 
     private ProjectMetrics() {
     }
@@ -57,19 +59,17 @@ public final class ProjectMetrics {
         ClaimMetricsCalculator calculator = new ClaimMetricsCalculator(options);
         ClaimMetrics overall = calculator.compute(judgements, missed);
         Map<String, Map<String, ClaimMetrics>> strata = new LinkedHashMap<>();
-        strata.put("site", byCase(judgements, missed, cases, c -> orNone(c.site()), calculator));
-        strata.put("scanner", byCase(judgements, missed, cases, c -> orNone(c.scanner()), calculator));
-        strata.put("modality", byCase(judgements, missed, cases, c -> orNone(c.modality()), calculator));
-        strata.put("model", byModel(judgements, missed, claims.values(), models, calculator));
-        return new ProjectMetricsReport(store.folder().toString(), options, reviewers, overall, strata);
+        for (String dimension : Strata.DIMENSIONS) {
+            strata.put(dimension, dimension.equals("model")
+                    ? byModel(judgements, missed, claims.values(), models, calculator)
+                    : byCase(judgements, missed, cases, c -> Strata.ofCase(c, dimension), calculator));
+        }
+        return new ProjectMetricsReport(store.folder().toString(), options, reviewers, overall, strata,
+                ReviewerGroundTruth.compute(store, options.groundTruth(), options.bootstrap()));
     }
 
     private static String modelOf(Claim claim, Map<Long, String> models) {
         return claim.runId() == null ? NONE : models.getOrDefault(claim.runId(), NONE);
-    }
-
-    private static String orNone(String value) {
-        return value == null || value.isBlank() ? NONE : value;
     }
 
     /** Groups by a property of the case: every score and missed finding of a case goes to its case's group. */
