@@ -55,7 +55,9 @@ final class DatasheetWriter {
         s.append("- `images/`: one NIfTI image per case (`images/case-0001.nii.gz`)")
                 .append(f.casesWithDicom() > 0 ? "; `images/dicom/` the de-identified DICOM series" : "").append(".\n");
         s.append("- `labels/`: the models' label maps as NIfTI, with label names beside each (`.labels.txt`, ITK-SNAP"
-                + " format); `maps/`: heat maps, when any.\n");
+                + " format), and reviewers' corrected masks (`case-NNNN-correction-N.nii.gz`) with their provenance"
+                + " beside them when the mask editor made them (`.json`: the map edited, by set file and sha256, the"
+                + " reader and the edit operations); `maps/`: heat maps, when any.\n");
         int coco = f.objects().getOrDefault("COCO", 0);
         int radFact = f.objects().getOrDefault("RADFACT", 0);
         int seg = f.objects().getOrDefault("SEG", 0);

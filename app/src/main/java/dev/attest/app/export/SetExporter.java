@@ -102,6 +102,7 @@ public final class SetExporter {
         long dicomNotWritten = 0;
         int withoutImage = 0;
         SetObjects objects = new SetObjects();
+        JsonBlobCleaner blobs = new JsonBlobCleaner(uids);
 
         for (ReviewCase c : p.cases()) {
             cancel.throwIfCancelled();
@@ -128,7 +129,8 @@ public final class SetExporter {
                 }
             }
             TextRedactor text = TextRedactor.forCase(image.header(), reviewerNames, options.keepsSites(), redactions);
-            writeArtifacts(store, p, claimsByCase.getOrDefault(c.id(), List.of()), c, caseId, files, artifactFiles);
+            writeArtifacts(store, p, claimsByCase.getOrDefault(c.id(), List.of()), c, caseId, files, artifactFiles,
+                    ids, text, blobs);
             perCase.put(c.id(), new SetTablesWriter.CaseOutput(image.file(), dicomFolder, text));
             objects.writeCase(new CaseExportContext(store, c, caseId, image.opened(), image.file(), ids, uids, deid,
                     text, artifactFiles, out.resolve(SetLayout.LABELS), out.resolve(SetLayout.SR), files), warnings);
@@ -150,7 +152,7 @@ public final class SetExporter {
         cancel.throwIfCancelled();
         progress.progress(step++, steps, "computing the metrics");
         ProjectMetricsReport report = ProjectMetrics.compute(store, options.metrics());
-        ObjectNode metrics = SetMetrics.normalise(report, ids::readerNumber, sites, scanners);
+        ObjectNode metrics = SetMetrics.normalise(report, ids, sites, scanners);
         SetJson.writeDocument(files.resolve(SetLayout.METRICS), SetMetrics.document(metrics, options.metrics()));
         files.register(SetLayout.METRICS, "claim-level metrics with bootstrap intervals and reviewer agreement, overall"
                 + " and by site, scanner, modality and model; Attest version and bootstrap seed");
@@ -182,10 +184,12 @@ public final class SetExporter {
 
     /**
      * Writes the case's label maps, heat maps and corrected masks into the set, each once however many pieces of
-     * evidence share it, and records where each went.
+     * evidence share it, and records where each went; a corrected mask's provenance sidecar goes beside it.
      */
     private static void writeArtifacts(ProjectStore store, ProjectSnapshot p, List<Claim> claims, ReviewCase c,
-                                       String caseId, SetFiles files, Map<String, String> artifactFiles) throws IOException {
+                                       String caseId, SetFiles files, Map<String, String> artifactFiles, ExportIds ids,
+                                       TextRedactor text, JsonBlobCleaner blobs) throws IOException {
+        Map<String, String> setFileOfSha = new HashMap<>();
         int masks = 0;
         int maps = 0;
         int corrected = 0;
@@ -201,6 +205,7 @@ public final class SetExporter {
                         ? "heat map shown as evidence for claims of " + caseId
                         : "label map shown as evidence for claims of " + caseId);
                 artifactFiles.put(e.artifact().relativePath(), rel);
+                setFileOfSha.put(e.artifact().sha256(), rel);
             }
         }
         for (CorrectedAnnotation k : p.corrections()) {
@@ -208,9 +213,11 @@ public final class SetExporter {
                 continue;
             }
             String rel = SetLayout.LABELS + "/" + caseId + "-correction-" + (++corrected) + ".nii.gz";
-            CaseImages.artifact(store.resolveArtifact(k.artifact()), rel, caseId, files,
-                    "a reviewer's corrected mask for " + caseId);
+            Path mask = store.resolveArtifact(k.artifact());
+            CaseImages.artifact(mask, rel, caseId, files, "a reviewer's corrected mask for " + caseId);
             artifactFiles.put(k.artifact().relativePath(), rel);
+            CorrectionSidecars.write(mask, k.artifact().sha256(), rel, ids.reader(k.editorId()), setFileOfSha, files,
+                    blobs, text, ids.correctionId(k.id()));
         }
     }
 

@@ -83,6 +83,15 @@ public final class SetFiles {
         return new ArrayList<>(entries.values());
     }
 
+    /** The registered file at relative. */
+    public Entry entry(String relative) {
+        Entry e = entries.get(relative);
+        if (e == null) {
+            throw new IllegalArgumentException(relative + " is not a registered file of the set");
+        }
+        return e;
+    }
+
     public boolean contains(String relative) {
         return entries.containsKey(relative);
     }

@@ -13,6 +13,7 @@ import dev.attest.annotation.model.Claim;
 import dev.attest.annotation.model.ClaimCheckDraft;
 import dev.attest.annotation.model.ClaimDraft;
 import dev.attest.annotation.model.ClaimKind;
+import dev.attest.annotation.edit.CorrectedMask;
 import dev.attest.annotation.model.CorrectionDraft;
 import dev.attest.annotation.model.ErrorType;
 import dev.attest.annotation.model.Evidence;
@@ -79,11 +80,7 @@ public final class SetImporter {
             MetricsOptions options = SetMetrics.options(metricsDoc);
             ObjectNode recomputed;
             try (ProjectStore store = Projects.openReadOnly(target)) {
-                Map<Long, Integer> readerNumbers = new HashMap<>();
-                for (Reviewer r : store.reviewers()) {
-                    readerNumbers.put(r.id(), Integer.parseInt(r.name().substring(r.name().indexOf('-') + 1)));
-                }
-                recomputed = SetMetrics.normalise(ProjectMetrics.compute(store, options), readerNumbers::get,
+                recomputed = SetMetrics.normalise(ProjectMetrics.compute(store, options), rebuiltIds(store),
                         Function.identity(), Function.identity());
             }
             List<String> differences = SetMetrics.differences(metricsDoc.path(SetMetrics.METRICS), recomputed, 20);
@@ -98,6 +95,21 @@ public final class SetImporter {
     }
 
     private record Rebuilt(int cases, int claims, int scores, int reviewers) {
+    }
+
+    /**
+     * The set ids of the rebuilt project's records. The rebuild adds every table's rows in the set's order, so
+     * numbering the new ids in order gives back the set's names; the reviewers, named after the set, prove it.
+     */
+    static ExportIds rebuiltIds(ProjectStore store) {
+        ExportIds ids = ExportIds.of(ProjectSnapshot.read(store));
+        for (Reviewer r : store.reviewers()) {
+            if (!ids.reader(r.id()).equals(r.name())) {
+                throw new IllegalStateException("the rebuilt project numbers reviewer " + r.name() + " as "
+                        + ids.reader(r.id()) + "; its records are not in the set's order");
+            }
+        }
+        return ids;
     }
 
     private static Rebuilt rebuild(SetFolder set, ProjectStore store, Cancellation cancel) throws IOException {
@@ -187,7 +199,7 @@ public final class SetImporter {
         List<JsonNode> evidenceRows = set.rows(SetTables.EVIDENCE);
         for (JsonNode e : evidenceRows) {
             evidence.add(new EvidenceDraft(claimIds.get(e.get("claim_id").asText()),
-                    EvidenceKind.fromCode(e.get("kind").asText()), artifact(set, store, e.get("file"), artifacts),
+                    EvidenceKind.fromCode(e.get("kind").asText()), artifact(set, store, e.get("file"), artifacts, false),
                     json(e, "geometry"), json(e, "method")));
         }
         List<Evidence> storedEvidence = store.addEvidence(evidence);
@@ -214,7 +226,7 @@ public final class SetImporter {
         for (JsonNode k : set.rows(SetTables.CORRECTIONS)) {
             store.addCorrection(new CorrectionDraft(caseIds.get(k.get("case_id").asText()),
                     k.get("claim_id").isNull() ? null : claimIds.get(k.get("claim_id").asText()),
-                    AnnotationKind.fromCode(k.get("kind").asText()), artifact(set, store, k.get("file"), artifacts),
+                    AnnotationKind.fromCode(k.get("kind").asText()), artifact(set, store, k.get("file"), artifacts, true),
                     json(k, "geometry"),
                     k.get("derived_from").isNull() ? null : evidenceIds.get(k.get("derived_from").asText()),
                     reader.apply(k.get("reviewer"))));
@@ -226,9 +238,12 @@ public final class SetImporter {
         return new Rebuilt(cases.size(), claims.size(), scores.size(), readers.size());
     }
 
-    /** Imports a set file as a project artifact once, with its label names beside it when the set has them. */
-    private static ArtifactRef artifact(SetFolder set, ProjectStore store, JsonNode file, Map<String, ArtifactRef> done)
-            throws IOException {
+    /**
+     * Imports a set file as a project artifact once, with its label names beside it when the set has them, and for
+     * a corrected mask its provenance sidecar (which names the edited map by sha256, the same bytes here).
+     */
+    private static ArtifactRef artifact(SetFolder set, ProjectStore store, JsonNode file, Map<String, ArtifactRef> done,
+                                        boolean correction) throws IOException {
         if (file == null || file.isNull()) {
             return null;
         }
@@ -240,6 +255,10 @@ public final class SetImporter {
             Path names = LabelDescriptions.sidecarOf(source);
             if (Files.isRegularFile(names)) {
                 store.importArtifact(names, LabelDescriptions.sidecarOf(Path.of(name)).toString());
+            }
+            Path provenance = CorrectedMask.sidecarOf(source);
+            if (correction && !provenance.equals(source) && Files.isRegularFile(provenance)) {
+                store.importArtifact(provenance, CorrectedMask.sidecarOf(Path.of(name)).toString());
             }
             ref = store.importArtifact(source, name);
             done.put(rel, ref);

@@ -15,9 +15,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * metrics.json: the project's claim-level metrics as {@code attest metrics} prints them, made fit for a set (the
- * project folder dropped, reviewers as reader numbers, sites and scanners under their set names), with the Attest
- * version and bootstrap seed. The importer normalises its recomputed metrics the same way and compares trees, so
+ * metrics.json: the project's metrics as {@code attest metrics} prints them, made fit for a set (the project folder
+ * dropped, reviewers as reader numbers, sites and scanners under their set names, the ground-truth comparisons'
+ * cases, claims, evidence and corrections under their set ids, with study references and skip details, which name
+ * original UIDs and project files, left out), with the Attest version and bootstrap seed. The importer normalises its recomputed metrics the same way and compares trees, so
  * "reproduced" means every number is equal.
  */
 public final class SetMetrics {
@@ -39,12 +40,13 @@ public final class SetMetrics {
     /**
      * The report as a set shows it.
      *
-     * @param readerNumber the reader number (1 for reader-1) of each project reviewer id
-     * @param site         the set's name for each recorded site (identity when site identity is retained)
-     * @param scanner      the same for scanners
+     * @param ids     the set's names of the project's records (reader numbers: 1 for reader-1)
+     * @param site    the set's name for each recorded site (identity when site identity is retained)
+     * @param scanner the same for scanners
      */
-    static ObjectNode normalise(ProjectMetricsReport report, Function<Long, Integer> readerNumber,
-                                Function<String, String> site, Function<String, String> scanner) {
+    static ObjectNode normalise(ProjectMetricsReport report, ExportIds ids, Function<String, String> site,
+                                Function<String, String> scanner) {
+        Function<Long, Integer> readerNumber = ids::readerNumber;
         ObjectNode tree = (ObjectNode) SetJson.asStoredTree(report);
         tree.put("project", PROJECT);
         ObjectNode reviewers = SetJson.object();
@@ -65,7 +67,45 @@ public final class SetMetrics {
         }
         strata.set("site", rename((ObjectNode) strata.get("site"), site));
         strata.set("scanner", rename((ObjectNode) strata.get("scanner"), scanner));
+        if (tree.get("groundTruth") instanceof ObjectNode truth) {
+            groundTruth(truth, ids, site, scanner);
+        }
         return tree;
+    }
+
+    /** The ground-truth comparisons under set ids; their strata renamed like the claims'. */
+    private static void groundTruth(ObjectNode truth, ExportIds ids, Function<String, String> site,
+                                    Function<String, String> scanner) {
+        for (String list : List.of("masks", "boxes", "heatmaps")) {
+            for (JsonNode row : truth.path(list)) {
+                ObjectNode pair = (ObjectNode) row.get("pair");
+                renameIds(pair, ids);
+                pair.put("editorId", ids.readerNumber(pair.get("editorId").longValue()));
+                pair.put("evidenceId", ids.evidenceId(pair.get("evidenceId").longValue()));
+                pair.put("claimId", ids.claimId(pair.get("claimId").longValue()));
+            }
+        }
+        for (JsonNode row : truth.path("skipped")) {
+            ObjectNode skip = (ObjectNode) row;
+            renameIds(skip, ids);
+            JsonNode evidence = skip.get("evidenceId");
+            if (evidence != null && !evidence.isNull()) {
+                skip.put("evidenceId", ids.evidenceId(evidence.longValue()));
+            }
+            // The detail names project records and files; the reason code and the ids say what was skipped.
+            skip.remove("detail");
+        }
+        if (truth.get("strata") instanceof ObjectNode strata) {
+            strata.set("site", rename((ObjectNode) strata.get("site"), site));
+            strata.set("scanner", rename((ObjectNode) strata.get("scanner"), scanner));
+        }
+    }
+
+    /** Case and correction ids to set ids; the study reference (an original UID or a path) dropped. */
+    private static void renameIds(ObjectNode row, ExportIds ids) {
+        row.put("caseId", ids.caseId(row.get("caseId").longValue()));
+        row.put("correctionId", ids.correctionId(row.get("correctionId").longValue()));
+        row.remove("study");
     }
 
     private static void renumberPairs(JsonNode claimMetrics, Function<Long, Integer> readerNumber) {

@@ -112,7 +112,9 @@ class ExportRoundTripTest {
         assertEquals(2, summary.reviewers());
         assertEquals(16, summary.dicomWritten(), "one de-identified file per slice of case 1");
         assertEquals(0, summary.dicomNotWritten());
-        assertEquals(List.of(), summary.warnings());
+        assertEquals(1, summary.warnings().size(), summary.warnings().toString());
+        assertTrue(summary.warnings().get(0).startsWith("case-0001: COCO: " + dev.attest.app.export.objects.SkipReason.REGION_MASK.meaning()),
+                "the phrase's region mask gets no COCO mask or SEG, and the user is told: " + summary.warnings());
     }
 
     @Test
@@ -129,8 +131,8 @@ class ExportRoundTripTest {
                 checked++;
             }
         }
-        int expected = 2 + 2 + project.all().size() + (project.all().size()) + project.scores + 2
-                + project.all().size() + 1 + 2 + 2;
+        int expected = 2 + 2 + project.all().size() + (project.all().size() + project.extraEvidence) + project.scores + 2
+                + project.all().size() + project.corrections + 2 + 2;
         assertEquals(expected, checked, "cases, runs, claims, evidence, scores, missed, consensus, corrections,"
                 + " acceptability, reviewers");
     }
@@ -219,7 +221,7 @@ class ExportRoundTripTest {
         assertEquals("correct", first.get("verdict").asText(), "reader-1's second score of claim 1 is the current one");
         assertEquals(2, first.get("version").intValue());
 
-        String sentenceId = "claim-" + String.format("%04d", project.all().size());
+        String sentenceId = project.sentenceId();
         JsonNode sentenceScore = scores.stream().filter(s -> s.get("claim_id").asText().equals(sentenceId)).findFirst()
                 .orElseThrow();
         assertEquals("size looks smaller; discussed with [NAME] on [DATE]", sentenceScore.get("note").asText());
@@ -227,7 +229,7 @@ class ExportRoundTripTest {
                 && s.get("reviewer").asText().equals("reader-1")).findFirst().orElseThrow();
         assertEquals("[NAME] thinks the mask is off", disputedScore.get("note").asText());
 
-        JsonNode sentence = rows("claims").get(project.all().size() - 1);
+        JsonNode sentence = rows("claims").get(project.all().indexOf(project.sentence));
         assertEquals("sentence", sentence.get("kind").asText());
         assertEquals("[NAME]: 3 cm lesion in the right liver lobe", sentence.get("text").asText());
         int revisedIndex = project.claims1.indexOf(project.revised);
@@ -270,7 +272,7 @@ class ExportRoundTripTest {
         assertEquals("correct", agreed.get("verdict").asText());
         assertEquals(1.0, agreed.get("verdict_share").doubleValue(), 0);
         assertTrue(agreed.get("unanimous").booleanValue());
-        JsonNode single = consensus.get(project.all().size() - 1);
+        JsonNode single = consensus.get(project.all().indexOf(project.sentence));
         assertEquals(1, single.get("reviewers").intValue());
         assertEquals("partially_correct", single.get("verdict").asText());
         assertFalse(single.get("unanimous").booleanValue(), "one reviewer is no consensus");
@@ -298,8 +300,7 @@ class ExportRoundTripTest {
 
         List<JsonNode> evidence = rows("evidence");
         assertEquals("labels/case-0001-labels-1.nii.gz", evidence.get(0).get("file").asText());
-        JsonNode box = evidence.get(evidence.size() - 1);
-        assertEquals("box", box.get("kind").asText());
+        JsonNode box = evidence.stream().filter(e -> e.get("kind").asText().equals("box")).findFirst().orElseThrow();
         assertEquals(JSON.readTree(ScoredProject.BOX), box.get("geometry"), "box geometry as the project stores it");
         assertEquals("grounder.onnx", box.get("method").get("model").asText());
         assertEquals("demo.pt", rows("model_runs").get(0).get("parameters").get("weights").asText());
@@ -326,21 +327,31 @@ class ExportRoundTripTest {
         Map<String, String> caseOfClaim = new HashMap<>();
         rows("claims").forEach(r -> caseOfClaim.put(r.get("claim_id").asText(), r.get("case_id").asText()));
         List<String> evidenceIds = rows("evidence").stream().map(r -> r.get("evidence_id").asText()).toList();
+        List<String> correctionIds = rows("corrections").stream().map(r -> r.get("correction_id").asText()).toList();
+        int reviewerBoxes = 0;
 
         // COCO: every annotation names a claim and evidence of the tables; the sentence's box lies on its two slices.
         JsonNode coco = JSON.readTree(out.resolve("labels/coco.json").toFile());
         int sentenceBoxes = 0;
-        String sentenceId = "claim-" + String.format("%04d", project.all().size());
+        String sentenceId = project.sentenceId();
         for (JsonNode a : coco.get("annotations")) {
             JsonNode at = a.get("attest");
             assertEquals(at.get("case").asText(), caseOfClaim.get(at.get("claim_id").asText()), a.toString());
-            assertTrue(evidenceIds.contains(at.get("evidence_id").asText()), a.toString());
-            if (at.get("claim_id").asText().equals(sentenceId)) {
+            if (at.has("evidence_id")) {
+                assertTrue(evidenceIds.contains(at.get("evidence_id").asText()), a.toString());
+            } else {
+                assertTrue(correctionIds.contains(at.get("correction_id").asText()), a.toString());
+                assertEquals("reviewer_box", at.get("source").asText());
+                assertEquals("[3,4,9,7]", a.get("bbox").toString(), "reader-2's wider box of the sentence");
+                reviewerBoxes++;
+            }
+            if (at.get("claim_id").asText().equals(sentenceId) && at.get("source").asText().equals("model_box")) {
                 assertEquals("[3,4,7,7]", a.get("bbox").toString());
                 sentenceBoxes++;
             }
         }
         assertEquals(2, sentenceBoxes, "the box spans slices 6 and 7");
+        assertEquals(2, reviewerBoxes);
 
         // SEG of the DICOM case: same study, frame of reference and slices as images/dicom/, voxels of the label map.
         UidMap map = UidMap.load(project.folder.resolve(ProjectKeys.UID_MAP), ProjectKeys.secret(project.folder));
@@ -453,14 +464,39 @@ class ExportRoundTripTest {
         assertEquals(2, pair.get("reviewerB").intValue());
         assertEquals(List.of("Hospital Alpha", "Hospital Beta"), fieldNames(m.get("strata").get("site")));
 
+        // Ground truth: the reviewers' corrections against the model's evidence, under set ids only.
+        JsonNode truth = m.get("groundTruth");
+        List<String> maskPairs = new ArrayList<>();
+        for (JsonNode row : truth.get("masks")) {
+            JsonNode p = row.get("pair");
+            maskPairs.add(p.get("correctionId").asText() + " " + p.get("editorId").asInt() + " " + p.get("evidenceId").asText()
+                    + " " + p.get("claimId").asText() + " " + p.get("caseId").asText() + " " + row.get("labels").get("region"));
+            assertFalse(p.has("study"), "the study reference names an original UID");
+        }
+        List<JsonNode> corrections = rows("corrections");
+        String erased = corrections.get(0).get("correction_id").asText();
+        String regionEdit = corrections.get(1).get("correction_id").asText();
+        assertEquals("mask", corrections.get(0).get("kind").asText());
+        assertEquals(List.of(erased + " 1 evidence-0002 claim-0002 case-0001 false",
+                regionEdit + " 2 " + corrections.get(1).get("derived_from").asText() + " " + "claim-"
+                        + String.format("%04d", project.all().size()) + " case-0001 true"), maskPairs,
+                "the region mask is compared with reader-2's edit of it, which only its provenance sidecar shows");
+        assertTrue(truth.get("heatmaps").size() >= 1, truth.toString());
+        assertTrue(truth.get("boxes").size() >= 1, truth.toString());
+        for (JsonNode skip : truth.get("skipped")) {
+            assertFalse(skip.has("detail") || skip.has("study"), skip.toString());
+            assertTrue(skip.get("correctionId").asText().startsWith("correction-"), skip.toString());
+        }
+        JsonNode provenance = JSON.readTree(out.resolve(corrections.get(0).get("file").asText().replace(".nii.gz", ".json")).toFile());
+        assertEquals("reader-1", provenance.get("editor").asText());
+        assertEquals("labels/case-0001-labels-1.nii.gz", provenance.at("/derived_from/path").asText());
+        assertEquals(Sha256.of(out.resolve("labels/case-0001-labels-1.nii.gz")), provenance.at("/derived_from/sha256").asText());
+        assertEquals(Sha256.of(out.resolve(corrections.get(0).get("file").asText())), provenance.get("sha256").asText());
+        assertFalse(provenance.has("created"), "edit times are not exported");
+
         try (ProjectStore store = Projects.openReadOnly(project.folder)) {
-            Map<Long, Integer> numbers = new HashMap<>();
-            List<Reviewer> reviewers = store.reviewers();
-            for (int i = 0; i < reviewers.size(); i++) {
-                numbers.put(reviewers.get(i).id(), i + 1);
-            }
-            assertEquals(SetMetrics.normalise(ProjectMetrics.compute(store, MetricsOptions.DEFAULT), numbers::get,
-                    s -> s, s -> s), m, "metrics.json is attest metrics of the project");
+            assertEquals(SetMetrics.normalise(ProjectMetrics.compute(store, MetricsOptions.DEFAULT),
+                    ExportIds.of(ProjectSnapshot.read(store)), s -> s, s -> s), m, "metrics.json is attest metrics of the project");
         }
     }
 
@@ -490,9 +526,8 @@ class ExportRoundTripTest {
             assertEquals(2, store.missedFindings().size());
             // The independent check of "reproduced": the metrics trees are equal node for node.
             JsonNode set = JSON.readTree(out.resolve("metrics.json").toFile()).get("metrics");
-            Map<Long, Integer> numbers = Map.of(store.reviewers().get(0).id(), 1, store.reviewers().get(1).id(), 2);
-            assertEquals(set, SetMetrics.normalise(ProjectMetrics.compute(store, MetricsOptions.DEFAULT), numbers::get,
-                    s -> s, s -> s));
+            assertEquals(set, SetMetrics.normalise(ProjectMetrics.compute(store, MetricsOptions.DEFAULT),
+                    SetImporter.rebuiltIds(store), s -> s, s -> s));
         }
         ImportResult fromZip = SetImporter.importSet(SetExporter.zipOf(out), null, ProgressListener.NONE, new Cancellation());
         assertTrue(fromZip.reproduced(), fromZip.differences().toString());

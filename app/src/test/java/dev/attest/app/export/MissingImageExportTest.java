@@ -29,8 +29,9 @@ class MissingImageExportTest {
             s = SetExporter.export(store, out, ExportOptions.DEFAULT, ProgressListener.NONE, new Cancellation());
         }
         assertEquals(1, s.casesWithoutImage());
-        assertEquals(1, s.warnings().size());
-        assertTrue(s.warnings().get(0).contains("(case-0002): image not read"), s.warnings().get(0));
+        assertEquals(2, s.warnings().size(), s.warnings().toString());
+        assertTrue(s.warnings().get(0).contains("region mask"), s.warnings().get(0));
+        assertTrue(s.warnings().get(1).contains("(case-0002): image not read"), s.warnings().get(1));
         List<String> cases = Files.readAllLines(out.resolve("cases.jsonl"));
         JsonNode second = new ObjectMapper().readTree(cases.get(1));
         assertTrue(second.get("image").isNull());

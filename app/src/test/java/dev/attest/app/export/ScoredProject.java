@@ -1,5 +1,12 @@
 package dev.attest.app.export;
 
+import dev.attest.annotation.edit.CorrectedMask;
+import dev.attest.annotation.edit.CorrectedMaskWriter;
+import dev.attest.annotation.edit.EditOperation;
+import dev.attest.annotation.edit.EditSession;
+import dev.attest.annotation.edit.IndexBox;
+import dev.attest.annotation.edit.Region;
+import dev.attest.annotation.edit.VoxelIndex;
 import dev.attest.annotation.model.Acceptability;
 import dev.attest.annotation.model.AnnotationKind;
 import dev.attest.annotation.model.CaseDraft;
@@ -8,6 +15,7 @@ import dev.attest.annotation.model.ClaimDraft;
 import dev.attest.annotation.model.ClaimKind;
 import dev.attest.annotation.model.CorrectionDraft;
 import dev.attest.annotation.model.ErrorType;
+import dev.attest.annotation.model.Evidence;
 import dev.attest.annotation.model.EvidenceDraft;
 import dev.attest.annotation.model.EvidenceKind;
 import dev.attest.annotation.model.EvidenceSupport;
@@ -21,8 +29,11 @@ import dev.attest.app.review.CaseRefs;
 import dev.attest.app.review.GeometryJson;
 import dev.attest.app.review.RunFacts;
 import dev.attest.core.geometry.Vec3;
+import dev.attest.core.nifti.NiftiReader;
 import dev.attest.core.nifti.NiftiWriter;
 import dev.attest.core.phantom.CtPhantom;
+import dev.attest.core.volume.Volume;
+import dev.attest.core.volume.VoxelType;
 import dev.attest.dicom.DicomFile;
 import dev.attest.dicom.io.DicomReader;
 import dev.attest.dicom.TransferSyntax;
@@ -68,6 +79,11 @@ final class ScoredProject {
     Claim revised;
     Claim disputed;
     Claim disputed2;
+    /** A phrase grounded to the left (low x) part of the liver: a region mask of its own. */
+    Claim phrase;
+    /** Evidence beyond one per claim: the heat map on the disputed claim. */
+    int extraEvidence;
+    int corrections;
     int scores;
     int correctScores;
     int gradableScores;
@@ -92,7 +108,7 @@ final class ScoredProject {
         build();
     }
 
-    private void build() {
+    private void build() throws java.io.IOException {
         try (ProjectStore store = Projects.create(folder)) {
             long a = store.addReviewer(REVIEWER_A).id();
             long b = store.addReviewer(REVIEWER_B).id();
@@ -116,6 +132,7 @@ final class ScoredProject {
 
             disputed = claims1.get(1);
             disputed2 = claims2.get(0);
+            groundTruth(store, case1, c1.run().id(), a, b);
             List<ScoreDraft> drafts = new ArrayList<>();
             // Reviewer A first calls claim 0 incorrect, then changes their mind: only version 2 is current.
             store.saveScore(new ScoreDraft(claims1.get(0).id(), a, Verdict.INCORRECT, EvidenceSupport.SUPPORTS, null,
@@ -156,16 +173,96 @@ final class ScoredProject {
             missed = 2;
             store.addCorrection(new CorrectionDraft(case1, disputed.id(), AnnotationKind.POINT, null,
                     GeometryJson.point(new Vec3(-75, -20, -35)), null, a));
+            corrections++;
             store.setAcceptability(case1, a, Acceptability.ACCEPTABLE_WITH_EDITS, "call Quentina's GP");
             store.setAcceptability(case2, b, Acceptability.ACCEPTABLE, null);
         }
     }
 
-    /** The claims in project order (case 1's findings, case 2's findings, the sentence). */
+    /**
+     * What ground-truth metrics measure: reviewer A's corrected mask of the disputed claim (half its label erased,
+     * written by the mask editor with its provenance sidecar, which names A), a heat map on that claim, reviewer
+     * B's wider box for the sentence, and a phrase whose region mask B edited (the sidecar is what tells the
+     * metrics it is an edit of that region).
+     */
+    private void groundTruth(ProjectStore store, long case1, long run1, long a, long b) throws java.io.IOException {
+        Path work = folder.resolveSibling("edits");
+        java.nio.file.Files.createDirectories(work);
+        Evidence mask = store.evidence(disputed.id()).get(0);
+        Path labels = store.resolveArtifact(mask.artifact());
+        int label = disputed.labelValue();
+        var g = phantom1.labels().grid();
+        EditSession erased = new EditSession(NiftiReader.read(labels).volume());
+        erased.apply(EditOperation.Erase.only(label, new Region.Box(new IndexBox(new VoxelIndex(0, 0, 0),
+                new VoxelIndex(g.sizeX() / 2, g.sizeY() - 1, g.sizeZ() - 1)))));
+        CorrectedMask m = new CorrectedMaskWriter().write(erased, labels, REVIEWER_A, work, "erased");
+        store.importArtifact(m.sidecar(), "erased.json");
+        store.addCorrection(new CorrectionDraft(case1, disputed.id(), AnnotationKind.MASK,
+                store.importArtifact(m.path(), "erased.nii.gz"), null, mask.id(), a));
+
+        int[] peak = null;
+        Volume heat = Volume.allocate(g, VoxelType.FLOAT32);
+        for (int k = 0; k < g.sizeZ() && peak == null; k++) {
+            for (int j = 0; j < g.sizeY() && peak == null; j++) {
+                for (int i = g.sizeX() - 1; i >= 0 && peak == null; i--) {
+                    if (phantom1.labels().getStored(i, j, k) == label) {
+                        peak = new int[] {i, j, k};
+                    }
+                }
+            }
+        }
+        heat.setStored(peak[0], peak[1], peak[2], 5);
+        heat.setStored(0, 0, 0, 1);
+        Path heatFile = work.resolve("heat.nii.gz");
+        NiftiWriter.write(heat, heatFile);
+        store.addEvidence(List.of(new EvidenceDraft(disputed.id(), EvidenceKind.HEATMAP,
+                store.importArtifact(heatFile, "heat.nii.gz"), null, "{\"method\":\"gradcam\"}")));
+        extraEvidence++;
+
+        Claim liver = claims1.stream().filter(c -> c.text().startsWith("liver,")).findFirst().orElseThrow();
+        Volume region = Volume.allocate(g, VoxelType.UINT8);
+        for (int k = 0; k < g.sizeZ(); k++) {
+            for (int j = 0; j < g.sizeY(); j++) {
+                for (int i = 0; i < g.sizeX() / 2; i++) {
+                    if (phantom1.labels().getStored(i, j, k) == liver.labelValue()) {
+                        region.setStored(i, j, k, 1);
+                    }
+                }
+            }
+        }
+        Path regionFile = work.resolve("region.nii.gz");
+        NiftiWriter.write(region, regionFile);
+        phrase = store.addClaims(List.of(new ClaimDraft(case1, run1, ClaimKind.PHRASE, "the left part of the liver",
+                null, null, null))).get(0);
+        Evidence regionEvidence = store.addEvidence(List.of(new EvidenceDraft(phrase.id(), EvidenceKind.MASK,
+                store.importArtifact(regionFile, "region.nii.gz"), null, "{\"method\":\"phrase-grounding\",\"labelValue\":" + liver.labelValue()
+                        + ",\"labels\":[" + liver.labelValue() + "],\"labelName\":\"liver\",\"region\":true}"))).get(0);
+        EditSession trimmed = new EditSession(NiftiReader.read(regionFile).volume());
+        trimmed.apply(EditOperation.Erase.only(1, new Region.Box(new IndexBox(new VoxelIndex(0, 0, 0),
+                new VoxelIndex(g.sizeX() - 1, g.sizeY() - 1, 3)))));
+        CorrectedMask r = new CorrectedMaskWriter().write(trimmed, store.resolveArtifact(regionEvidence.artifact()),
+                REVIEWER_B, work, "region-edit");
+        store.importArtifact(r.sidecar(), "region-edit.json");
+        store.addCorrection(new CorrectionDraft(case1, phrase.id(), AnnotationKind.MASK,
+                store.importArtifact(r.path(), "region-edit.nii.gz"), null, regionEvidence.id(), b));
+
+        Evidence box = store.evidence(sentence.id()).get(0);
+        store.addCorrection(new CorrectionDraft(case1, sentence.id(), AnnotationKind.BOX, null,
+                "{\"min_index\":[3,4,6],\"max_index\":[11,10,7]}", box.id(), b));
+        corrections += 3;
+    }
+
+    /** The sentence's id in the set. */
+    String sentenceId() {
+        return "claim-" + String.format("%04d", all().indexOf(sentence) + 1);
+    }
+
+    /** The claims in project order (case 1's findings, case 2's findings, the sentence, the phrase). */
     List<Claim> all() {
         List<Claim> out = new ArrayList<>(claims1);
         out.addAll(claims2);
         out.add(sentence);
+        out.add(phrase);
         return out;
     }
 

@@ -98,6 +98,12 @@ final class CaseGeometry {
     }
 
     private void addMask(Claim claim, Evidence e, CaseObjectsInput in, Map<ArtifactRef, Boolean> unreadable) {
+        if (isRegion(e)) {
+            // A phrase's half or part of an organ, stored as its own 0/1 map: value 1 there is no label of the
+            // model's vocabulary, so it would name a wrong category; the phrase's box evidence stands for it.
+            skipped.add(new CaseObjects.Skipped(ObjectKind.COCO, SkipReason.REGION_MASK, "evidence " + e.id()));
+            return;
+        }
         Optional<LabelMap> map = labelMap(e.artifact(), in, unreadable);
         if (map.isEmpty()) {
             return;
@@ -121,6 +127,18 @@ final class CaseGeometry {
             skipped.add(new CaseObjects.Skipped(ObjectKind.COCO, SkipReason.LABELS_OFF_IMAGE_GRID, "evidence " + e.id()));
         }
         masks.add(new ClaimMask(claim.id(), e.id(), map.get(), label.getAsInt(), onGrid));
+    }
+
+    /** Whether mask evidence is a region mask of its own ({@code "region": true} in its method JSON). */
+    static boolean isRegion(Evidence e) {
+        if (e.methodJson() == null) {
+            return false;
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.methodJson()).path("region").asBoolean(false);
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /** Voxel centres of two grids may differ this much from rounding in file headers and still be one grid. */

@@ -12,7 +12,9 @@ public enum SkipReason {
     UNREADABLE_LABEL_MAP("the label map file could not be read"),
     LABELS_OFF_IMAGE_GRID("the label map does not lie on the case image's voxel grid"),
     BAD_GEOMETRY("a box's stored geometry could not be read"),
-    BOX_OUTSIDE_IMAGE("a box lies wholly outside the image");
+    BOX_OUTSIDE_IMAGE("a box lies wholly outside the image"),
+    REGION_MASK("a phrase's region mask (part of a structure, its own 0/1 map) names no label; the phrase's box"
+            + " stands for it");
 
     private final String meaning;
 
