@@ -97,8 +97,9 @@ class ExportCommandTest {
         assertEquals(3, r.get("cases").intValue());
         assertEquals(2, r.get("repeats").intValue());
         assertEquals(16 * 16 * 4, r.get("voxelsPerCase").intValue());
-        // 3 images, 3 label maps with their names, 10 tables and 10 schemas, metrics, deid, README.
-        assertEquals(3 + 6 + 20 + 3, r.get("setFiles").intValue());
+        // 3 images, 3 label maps with their names, 10 tables and 10 schemas, metrics, deid, README; per case COCO,
+        // RadFact, SEG and SR, and the joined COCO.
+        assertEquals(3 + 6 + 20 + 3 + 3 * 4 + 1, r.get("setFiles").intValue());
         assertTrue(r.get("medianCasesPerSecond").doubleValue() > 0);
     }
 }
