@@ -10,11 +10,15 @@ import java.util.List;
 /**
  * croissant.json: MLCommons Croissant 1.1 metadata of a set, with the Croissant RAI 1.0 fields, one FileObject
  * (with sha256) for every other file of the set, and one RecordSet per JSONL table whose fields come from the same
- * column definitions as the schema files.
+ * column definitions as the schema files. Written to load in the reference implementation, mlcroissant, where the
+ * spec text and that implementation differ (the schema.org namespace, the shape of a join); see docs/export.md,
+ * "Croissant conformance", and the test's CroissantRules for the rules and their sources.
  */
 final class CroissantWriter {
     static final String CROISSANT_1_1 = "http://mlcommons.org/croissant/1.1";
     static final String RAI_1_0 = "http://mlcommons.org/croissant/RAI/1.0";
+    /** schema.org as mlcroissant names it: rdflib's SDO namespace, which is https. */
+    static final String SCHEMA_ORG = "https://schema.org/";
 
     private CroissantWriter() {
     }
@@ -32,6 +36,8 @@ final class CroissantWriter {
         d.putArray("conformsTo").add(CROISSANT_1_1).add(RAI_1_0);
         d.put("version", SetFacts.SET_VERSION);
         d.put("datePublished", facts.published().toString());
+        // mlcroissant warns when citeAs is missing (structure_graph/nodes/metadata.py, assert_has_optional_properties).
+        d.put("citeAs", facts.citation());
         if (facts.license() != null) {
             d.put("license", facts.license());
         } else {
@@ -105,7 +111,11 @@ final class CroissantWriter {
             source.putObject("fileObject").put("@id", t.file());
             source.putObject("extract").put("column", c.name());
             if (c.references() != null) {
-                f.putObject("references").put("@id", c.references());
+                // A join is a DataSource naming the target field, as in mlcommons/croissant datasets/1.0/titanic.
+                // mlcroissant parses references as a Source (structure_graph/nodes/field.py) that must name exactly
+                // one of field, fileObject or fileSet (nodes/source.py); a bare {"@id"} is expanded to the whole
+                // target field (core/json_ld.py, recursively_populate_jsonld), which names none, and is an error.
+                f.putObject("references").putObject("field").put("@id", c.references());
             }
         }
         return r;
@@ -115,19 +125,28 @@ final class CroissantWriter {
         values.forEach(into::add);
     }
 
-    /** The JSON-LD context of Croissant 1.1 (its Appendix 1), which already names the RAI prefix. */
+    /**
+     * The JSON-LD context of Croissant 1.1 (its Appendix 1, which already names the RAI prefix), with two changes so
+     * that mlcroissant reads it. schema.org is bound to https: the 1.1 text writes http://schema.org/, but mlcroissant
+     * matches every schema.org term against rdflib's SDO namespace (https; core/constants.py), builds its own context
+     * with https (core/rdf.py, make_context), and its 1.1 examples (datasets/1.1/recipes/minimal_multilingual.json)
+     * use https; with http the dataset's @type and every schema.org property expand to IRIs it never looks up. And
+     * the 1.0 terms path, repeated and replace, which mlcroissant's standard context still has, are kept so that it
+     * does not report the context as non-standard (core/rdf.py, Rdf.from_json).
+     */
     static ObjectNode context() {
         ObjectNode c = SetJson.object();
         c.put("@language", "en");
-        c.put("@vocab", "http://schema.org/");
-        c.put("sc", "http://schema.org/");
+        c.put("@vocab", SCHEMA_ORG);
+        c.put("sc", SCHEMA_ORG);
         c.put("cr", "http://mlcommons.org/croissant/");
         c.put("rai", "http://mlcommons.org/croissant/RAI/");
         c.put("dct", "http://purl.org/dc/terms/");
         for (String term : List.of("annotation", "arrayShape", "citeAs", "column", "containedIn", "equivalentProperty",
                 "excludes", "extract", "field", "fileProperty", "fileObject", "fileSet", "format", "includes", "isArray",
-                "isLiveDataset", "jsonPath", "key", "md5", "parentField", "recordSet", "references", "regex", "readLines",
-                "sdVersion", "separator", "source", "subField", "transform", "unArchive", "value")) {
+                "isLiveDataset", "jsonPath", "key", "md5", "parentField", "path", "recordSet", "references", "regex",
+                "readLines", "repeated", "replace", "sdVersion", "separator", "source", "subField", "transform",
+                "unArchive", "value")) {
             c.put(term, "cr:" + term);
         }
         c.put("conformsTo", "dct:conformsTo");

@@ -86,6 +86,12 @@ public record SetFacts(String name, LocalDate published, String license, String 
                 + " verdicts, and the claim-level metrics.";
     }
 
+    /** How to cite the set (Croissant's citeAs): who made it, its name and layout, when it was exported, where it is. */
+    public String citation() {
+        return (creator != null ? creator : "Creator not specified") + ". " + name + ": Attest benchmark set (layout "
+                + SET_VERSION + "), exported " + published + (url != null ? ". " + url : "") + ".";
+    }
+
     public String dataCollection() {
         return plural(cases, "case was", "cases were") + " chosen by the project's owner and opened in Attest ("
                 + (modalities.isEmpty() ? "modality not recorded" : count(modalities)) + "). Models ran on them locally"
