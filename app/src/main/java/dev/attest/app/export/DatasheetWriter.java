@@ -75,8 +75,8 @@ final class DatasheetWriter {
         }
         if (seg > 0) {
             s.append("- `labels/case-NNNN-segN.dcm`: each label map as a DICOM Segmentation (binary, one segment per"
-                    + " label, coded categories and types, the model as algorithm), referring to the de-identified"
-                    + " images' UIDs (").append(seg).append(" files).\n");
+                    + " label, coded categories and types, the model as algorithm); for a DICOM case it refers to the"
+                    + " slices by the de-identified images' UIDs (").append(seg).append(" files).\n");
         }
         if (sr > 0) {
             s.append("- `sr/case-NNNN-sr.dcm`: DICOM SR (TID 1500 measurement report), one measurement group per claim"
@@ -84,8 +84,10 @@ final class DatasheetWriter {
                     + " 99ATTEST, observers as reader-N), referring to the Segmentations and images (").append(sr)
                     .append(" files).\n");
         }
-        s.append("- `metrics.json`: claim-level metrics with bootstrap intervals and reviewer agreement, overall and by"
-                + " site, scanner, modality and model, with the Attest version and bootstrap seed.\n");
+        s.append("- `metrics.json`: claim-level metrics with bootstrap intervals and reviewer agreement, and the"
+                + " models' masks, boxes and heat maps measured against reviewers' corrections (`groundTruth`: Dice,"
+                + " IoU, HD95, surface Dice; box IoU and pixel precision/recall; pointing game and energy in region),"
+                + " overall and by site, scanner, modality and model, with the Attest version and bootstrap seed.\n");
         s.append("- `deid.json`: what de-identification did.\n\n");
 
         s.append("## Tables\n\nEvery row has every column (null where there is no value). Identifiers (`case-0001`,"

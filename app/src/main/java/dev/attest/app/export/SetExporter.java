@@ -154,8 +154,9 @@ public final class SetExporter {
         ProjectMetricsReport report = ProjectMetrics.compute(store, options.metrics());
         ObjectNode metrics = SetMetrics.normalise(report, ids, sites, scanners);
         SetJson.writeDocument(files.resolve(SetLayout.METRICS), SetMetrics.document(metrics, options.metrics()));
-        files.register(SetLayout.METRICS, "claim-level metrics with bootstrap intervals and reviewer agreement, overall"
-                + " and by site, scanner, modality and model; Attest version and bootstrap seed");
+        files.register(SetLayout.METRICS, "claim-level metrics with bootstrap intervals and reviewer agreement, the"
+                + " model's masks, boxes and heat maps against reviewers' corrections, overall and by site, scanner,"
+                + " modality and model; Attest version and bootstrap seed");
 
         progress.progress(step++, steps, "writing deid.json and the datasheet");
         SetJson.writeDocument(files.resolve(SetLayout.DEID), deidDocument(deidReport, options, redactions));
