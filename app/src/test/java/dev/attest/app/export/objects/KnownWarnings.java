@@ -6,6 +6,7 @@ import dev.attest.dicom.sr.MeasurementReport;
 import dev.attest.dicom.sr.QualitativeEvaluation;
 
 import java.util.ArrayList;
+import dev.attest.dicom.sr.MeasurementReportDocument;
 import java.util.List;
 
 /**
@@ -60,5 +61,23 @@ public final class KnownWarnings {
         }
         out.add("Warning - Unrecognized defined term <" + AttestCodes.SCHEME_UID + "> for value 1 of attribute <Coding Scheme UID>");
         return out.stream().sorted().toList();
+    }
+
+    /**
+     * Runs dciodvfy on a case's SEG and SR and asserts no error and exactly the warnings explained here;
+     * returns the SR as read, for further checks.
+     */
+    public static MeasurementReportDocument assertAccepted(java.nio.file.Path seg, java.nio.file.Path sr, String patientName)
+            throws Exception {
+        OutsideTools.Run segRun = OutsideTools.dciodvfy(seg);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), segRun.lines("Error"), segRun.output());
+        org.junit.jupiter.api.Assertions.assertEquals(seg(patientName), segRun.lines("Warning").stream().sorted().toList(),
+                segRun.output());
+        OutsideTools.Run srRun = OutsideTools.dciodvfy(sr);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), srRun.lines("Error"), srRun.output());
+        MeasurementReportDocument doc = dev.attest.dicom.sr.MeasurementReportReader.read(dev.attest.dicom.io.DicomReader.read(sr));
+        org.junit.jupiter.api.Assertions.assertEquals(sr(doc.report(), patientName), srRun.lines("Warning").stream().sorted().toList(),
+                srRun.output());
+        return doc;
     }
 }
