@@ -237,6 +237,11 @@ public final class SetExporter {
         set.put("scanner", options.keepsScanners() ? "kept as recorded (Retain Device Identity: stratification by scanner)"
                 : "replaced by scanner-1, scanner-2, ...");
         set.put("times", "the times of model runs, scores and edits are not exported; run durations are");
+        set.put("metrics", "metrics.json names cases, claims, evidence and corrections by their set ids and reviewers by"
+                + " reader number; the ground-truth comparisons' study references and skip details are left out");
+        set.put("objects", "DICOM SEG and SR carry the case pseudonym as Patient's Name and ID, observers as reader-N,"
+                + " UIDs from the same map as the images (new ones derived from names under the project key), no"
+                + " date of the source study; COCO and RadFact name records by set id");
         set.put("images", "NIfTI re-written by Attest from voxels and geometry only; the header description holds the"
                 + " case pseudonym and no extension is written");
         set.put("recordedJson", "in run parameters and evidence geometry/method: UIDs replaced through the UID map,"
