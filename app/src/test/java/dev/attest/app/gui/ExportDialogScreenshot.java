@@ -1,0 +1,37 @@
+package dev.attest.app.gui;
+
+import dev.attest.viewer.fx.PngWriter;
+import javafx.application.Platform;
+import javafx.scene.control.Dialog;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** Not a test: shows File ▸ Export benchmark set's dialog on a real display (Xvfb) and saves it as PNG (argument). */
+public final class ExportDialogScreenshot {
+    public static void main(String[] args) throws Exception {
+        Platform.startup(() -> { });
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                MainWindow w = new MainWindow(new Stage());
+                w.show();
+                Dialog<?> d = SetExport.dialog(w, "chest-ct-reader-study");
+                d.show();
+                Platform.runLater(() -> {
+                    try {
+                        PngWriter.write(d.getDialogPane().getScene().snapshot(null), Path.of(args[0]));
+                        done.complete(null);
+                    } catch (Exception e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get();
+        System.exit(0);
+    }
+}
