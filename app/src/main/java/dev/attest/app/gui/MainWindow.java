@@ -322,7 +322,7 @@ public final class MainWindow {
         Menu file = new Menu("File", null, item("file.open-folder"), item("file.open-files"), recentMenu,
                 new SeparatorMenuItem(), item("file.open-labels"), item("file.open-heatmap"), new SeparatorMenuItem(),
                 item("file.save-view"), item("file.save-view-hires"), item("file.copy-view"), item("file.export-measurements"),
-                new SeparatorMenuItem(), item("project.new"), item("project.open"), item("project.export"), new SeparatorMenuItem(),
+                new SeparatorMenuItem(), item("project.new"), item("project.open"), item("project.export"), item("project.import"), new SeparatorMenuItem(),
                 item("file.keymap"), new SeparatorMenuItem(), item("file.quit"));
         rebuildRecentMenu();
         Menu view = new Menu("View", null, item("view.layout-2x2"), item("view.layout-axial"), item("view.layout-coronal"),
@@ -968,7 +968,7 @@ public final class MainWindow {
         }
     }
 
-    private java.util.Optional<String> askReviewer() {
+    java.util.Optional<String> askReviewer() {
         javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(System.getProperty("user.name", ""));
         d.initOwner(stage);
         d.setTitle("Reviewer");

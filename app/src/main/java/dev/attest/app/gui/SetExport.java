@@ -71,7 +71,8 @@ final class SetExport {
         });
     }
 
-    private static String count(long n, String what) {
+    /** "1 case", "2 cases". */
+    static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 

@@ -168,6 +168,7 @@ final class WorkstationActions {
         a.add(AppAction.of("report.pdf-summary", "Benchmark summary as PDF...", "", () -> w.reporting().exportSummaryPdf()))
                 .enabledWhen(claim);
         a.add(AppAction.of("project.export", "Export benchmark set...", "", () -> SetExport.run(w))).enabledWhen(claim);
+        a.add(AppAction.of("project.import", "Import benchmark set...", "", () -> SetImport.run(w)));
         a.add(AppAction.of("review.undo", "Undo last score change", "Shortcut+Z", () -> w.review().undo())).enabledWhen(claim);
     }
 

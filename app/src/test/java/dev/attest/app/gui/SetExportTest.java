@@ -124,6 +124,51 @@ class SetExportTest {
         assertEquals(javafx.stage.Modality.NONE, a.getModality());
     }
 
+    @Test
+    void anExportedSetImportsIntoANewProjectThatOpensWithItsMetricsReproduced(FxRobot robot) throws Exception {
+        ModelCaseFixture.scoreableCase(window, robot, dir.resolve("project-2"), dicom);
+        int claims = window.project().claims().size();
+        Path set = dir.resolve("set-2");
+        robot.interact(() -> SetExport.export(window, window.project(), ExportOptions.DEFAULT.withZip(true), set));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(set.resolve("croissant.json"))
+                && !window.busyProperty().get());
+        Path zip = dev.attest.app.export.SetExporter.zipOf(set);
+        assertEquals(set.toAbsolutePath(), SetImport.setOf(set.resolve("croissant.json")));
+        assertEquals(zip, SetImport.setOf(zip));
+        assertEquals("set-2-project", SetImport.projectName(zip));
+        Files.createDirectories(dir.resolve("set-2-project"));
+        Path target = SetImport.freshFolder(dir, SetImport.projectName(zip));
+        assertEquals(dir.resolve("set-2-project-2"), target, "an existing folder is never written into");
+
+        robot.interact(() -> SetImport.importInto(window, zip, target, "carol"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.busyProperty().get()
+                && window.project() != null && window.project().folder().equals(target));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane result = javafx.stage.Window.getWindows().stream()
+                .filter(x -> x instanceof Stage st && "Benchmark set imported".equals(st.getTitle()))
+                .map(x -> (javafx.scene.control.DialogPane) x.getScene().getRoot()).findFirst().orElseThrow();
+        assertTrue(result.getHeaderText().startsWith("Imported set-2.zip into " + target + ": 1 case, " + claims + " claims"),
+                result.getHeaderText());
+        assertEquals("The metrics recomputed from the rebuilt project equal the set's metrics.json exactly.",
+                result.getContentText());
+        assertEquals(claims, window.project().claims().size());
+        assertTrue(window.project().reviewers().stream().anyMatch(r -> r.name().equals("carol")));
+
+        // A tampered set fails naming the file, and the half-built project is removed.
+        Path tampered = dir.resolve("tampered");
+        robot.interact(() -> SetExport.export(window, window.project(), ExportOptions.DEFAULT, tampered));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(tampered.resolve("croissant.json"))
+                && !window.busyProperty().get());
+        Files.writeString(tampered.resolve("claims.jsonl"), Files.readString(tampered.resolve("claims.jsonl")) + "\n");
+        Path nowhere = dir.resolve("tampered-project");
+        robot.interact(() -> SetImport.importInto(window, tampered, nowhere, "carol"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.busyProperty().get()
+                && robot.lookup("#message").queryLabeled().getText().contains("failed"));
+        String failed = robot.lookup("#message").queryLabeled().getText();
+        assertTrue(failed.startsWith("Importing tampered failed: claims.jsonl: sha256 is "), failed);
+        assertFalse(Files.exists(nowhere));
+    }
+
     private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
