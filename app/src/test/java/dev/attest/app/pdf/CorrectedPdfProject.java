@@ -49,9 +49,9 @@ import java.util.Locale;
  * @param keptVoxels    those ann kept in c1
  * @param lesionWidth   the lesion's bounding box along x, in voxels (c3 is two wider)
  */
-record CorrectedPdfProject(PdfProjectFixture.Project base, long lesionVoxels, long keptVoxels, long lesionWidth) {
+public record CorrectedPdfProject(PdfProjectFixture.Project base, long lesionVoxels, long keptVoxels, long lesionWidth) {
 
-    static CorrectedPdfProject build(Path dir) throws IOException {
+    public static CorrectedPdfProject build(Path dir) throws IOException {
         PdfProjectFixture.Project base = PdfProjectFixture.build(dir);
         Path work = Files.createDirectories(dir.resolve("edits"));
         try (ProjectStore store = Projects.open(base.folder())) {
