@@ -1,6 +1,7 @@
 package dev.attest.app.cli;
 
 import dev.attest.annotation.metrics.bootstrap.BootstrapOptions;
+import dev.attest.annotation.metrics.groundtruth.GroundTruthOptions;
 import dev.attest.annotation.metrics.project.MetricsOptions;
 import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.store.ProjectStore;
@@ -96,7 +97,10 @@ public final class PdfCommand implements Runnable {
         }
     }
 
-    /** {@code attest pdf summary PROJECT OUT.pdf [--resamples N] [--seed S] [--partial-correct]}. */
+    /**
+     * {@code attest pdf summary PROJECT OUT.pdf [--resamples N] [--seed S] [--partial-correct] [--tau MM]
+     * [--percentile P] [--pointing-tolerance MM]}: the last three as {@code attest metrics} takes them.
+     */
     @Command(name = "summary", mixinStandardHelpOptions = true,
             description = "The project's verdicts, check failure rates and metrics with 95% intervals as a PDF.")
     static final class Summary implements Callable<Integer> {
@@ -115,13 +119,27 @@ public final class PdfCommand implements Runnable {
         @Option(names = "--partial-correct", description = "count partially correct verdicts as correct")
         boolean partialCorrect;
 
+        @Option(names = "--tau", defaultValue = "1.0", paramLabel = "MM",
+                description = "surface Dice (NSD) tolerance of corrected masks in mm (default 1)")
+        double tau;
+
+        @Option(names = "--percentile", defaultValue = "95", paramLabel = "P",
+                description = "Hausdorff percentile of corrected masks (default 95)")
+        double percentile;
+
+        @Option(names = "--pointing-tolerance", defaultValue = "5.0", paramLabel = "MM",
+                description = "how far a heat map's peak may lie from the reviewer's point, box or mask and still hit"
+                        + " (default 5 mm; 0: inside)")
+        double pointingTolerance;
+
         @Override
         public Integer call() throws Exception {
             BootstrapOptions bootstrap = new BootstrapOptions(resamples, 0.95,
                     seed != null ? seed : BootstrapOptions.DEFAULT.seed());
+            GroundTruthOptions groundTruth = new GroundTruthOptions(tau, percentile, pointingTolerance);
             try (ProjectStore store = Projects.openReadOnly(project)) {
                 BenchmarkSummaryData data = PdfReports.writeBenchmarkSummary(store,
-                        new MetricsOptions(bootstrap, partialCorrect), out, Clock.systemUTC());
+                        new MetricsOptions(bootstrap, partialCorrect, groundTruth), out, Clock.systemUTC());
                 System.out.println("wrote " + out + ": " + data.counts().cases() + " cases, " + data.counts().claims()
                         + " claims, " + data.counts().scores() + " scores, " + data.metrics().size() + " metrics");
             }

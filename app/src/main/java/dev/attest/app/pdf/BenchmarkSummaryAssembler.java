@@ -28,7 +28,8 @@ import java.util.function.Function;
 /**
  * Reads a whole project into what the benchmark summary PDF prints: totals; cases, claims and scores per model
  * and per site; each model's verdict counts (from the project's metrics); the failure rates of the automatic
- * checks by model and by site (each claim's newest result of each kind); and the metric table with intervals.
+ * checks by model and by site (each claim's newest result of each kind); the metric table with intervals; and
+ * model evidence against reviewers' corrections by model and by site.
  *
  * <p>Groups follow {@link ProjectMetrics}: a model is its model id (claims without a run are "(none)"), a site
  * is the case's site ("(none)" when unset). A failure rate counts only checks that reached pass or fail: an
@@ -86,7 +87,7 @@ public final class BenchmarkSummaryAssembler {
         }
         return new BenchmarkSummaryData(store.folder().getFileName().toString(), generatedAt, AttestVersion.current(),
                 counts, summaries(models), summaries(sites), verdicts(metrics), failures(models), failures(sites),
-                MetricRows.of(metrics));
+                MetricRows.of(metrics), EvidenceAgreementRows.of(metrics, cases));
     }
 
     private static String orNone(String value) {

@@ -1,9 +1,12 @@
 package dev.attest.app.pdf;
 
+import dev.attest.annotation.metrics.groundtruth.GroundTruthOptions;
+import dev.attest.annotation.metrics.groundtruth.ReviewerGroundTruth;
 import dev.attest.annotation.model.CheckOutcome;
 import dev.attest.annotation.model.Claim;
 import dev.attest.annotation.model.ClaimCheck;
 import dev.attest.annotation.model.ClaimRevision;
+import dev.attest.annotation.model.CorrectedAnnotation;
 import dev.attest.annotation.model.Evidence;
 import dev.attest.annotation.model.EvidenceKind;
 import dev.attest.annotation.model.ModelRun;
@@ -20,6 +23,7 @@ import dev.attest.reports.pdf.ClaimRow;
 import dev.attest.reports.pdf.ScoreCell;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +34,13 @@ import java.util.stream.Collectors;
 /**
  * Reads one case of a project into what its PDF prints: the case's facts and model runs, every claim (a
  * reviewer's newest edit of its text when there is one, marked as such) with its evidence kind, its automatic
- * checks and each reviewer's current score, the findings reviewers said the model missed, each reviewer's overall
- * judgement, and key images through the claims' evidence.
+ * checks and each reviewer's current score, the reviewers' corrections measured against the model's evidence, the
+ * findings reviewers said the model missed, each reviewer's overall judgement, and key images through the claims'
+ * evidence.
  *
  * <p>Blinded, the report is what the named reviewer may see in the blinded review mode and nothing more: no
- * model id, version or run, and only that reviewer's own scores, text edits, missed findings and judgement.
+ * model id, version or run, and only that reviewer's own scores, text edits, corrections, missed findings and
+ * judgement.
  * Another reviewer's edit of a claim's text is hidden too, since what someone rewrote tells how they judged it.
  */
 public final class CaseReportAssembler {
@@ -67,10 +73,14 @@ public final class CaseReportAssembler {
         List<ClaimRow> rows = new ArrayList<>();
         List<CaseKeyImages.ClaimEvidence> located = new ArrayList<>();
         List<Claim> claims = store.claims(caseId);
+        Map<Long, Integer> claimIndex = new HashMap<>();
+        Map<Long, Evidence> evidenceById = new HashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             Claim claim = claims.get(i);
             int index = i + 1;
             List<Evidence> evidence = store.evidence(claim.id());
+            claimIndex.put(claim.id(), index);
+            evidence.forEach(e -> evidenceById.put(e.id(), e));
             List<ClaimCheck> checks = store.checks(claim.id());
             List<Score> scores = store.currentScores(claim.id()).stream()
                     .filter(s -> viewer == null || s.reviewerId() == viewer).toList();
@@ -80,6 +90,8 @@ public final class CaseReportAssembler {
                     || scores.stream().anyMatch(s -> s.verdict() != Verdict.CORRECT);
             located.add(new CaseKeyImages.ClaimEvidence(index, evidence, attention));
         }
+        CaseReportData.Corrections corrections = corrections(store, caseId, claimIndex, rows, names, evidenceById,
+                viewer);
         CaseKeyImages.Rendered images = CaseKeyImages.render(store, reviewCase, located, options.keyImages(),
                 progress, cancel);
 
@@ -105,7 +117,26 @@ public final class CaseReportAssembler {
         }
         return new CaseReportData(title, Long.toString(caseId), reviewCase.studyRef(), reviewCase.site(),
                 reviewCase.scanner(), reviewCase.modality(), modelId, null, viewer != null, generatedAt,
-                AttestVersion.current(), images.images(), rows, missed, judgements, runRows, images.note());
+                AttestVersion.current(), images.images(), rows, missed, judgements, runRows, images.note(), corrections);
+    }
+
+    /**
+     * The case's corrections measured against the model's evidence with the default tolerances (the PDF's note
+     * states them); the case's artifacts are read only when it has corrections.
+     */
+    private static CaseReportData.Corrections corrections(ProjectStore store, long caseId,
+                                                          Map<Long, Integer> claimIndex, List<ClaimRow> rows,
+                                                          Map<Long, String> names, Map<Long, Evidence> evidence,
+                                                          Long viewer) {
+        List<CorrectedAnnotation> stored = store.corrections(caseId);
+        if (stored.isEmpty()) {
+            return CaseReportData.Corrections.NONE;
+        }
+        Map<Long, CorrectedAnnotation> byId = new HashMap<>();
+        stored.forEach(c -> byId.put(c.id(), c));
+        GroundTruthOptions options = GroundTruthOptions.DEFAULT;
+        return CaseCorrectionRows.of(ReviewerGroundTruth.compareCase(store, caseId, options), options,
+                new CaseCorrectionRows.Context(claimIndex, rows, id -> name(names, id), byId, evidence, viewer));
     }
 
     private static ClaimRow row(ProjectStore store, Claim claim, int index, List<Evidence> evidence,

@@ -67,10 +67,23 @@ final class MetricRows {
 
     /** "Claim precision (correct / gradable): 5/6" with its interval; an interval with no valid resample is none. */
     static MetricRow rate(String name, Estimate e) {
+        return new MetricRow(name + ": " + count(e.numerator()) + "/" + count(e.denominator()), e.value(), low(e),
+                high(e));
+    }
+
+    /** The interval's lower bound as the tables print it: null when no resample gave one. */
+    static Double low(Estimate e) {
+        return hasInterval(e) ? e.ci().lower() : null;
+    }
+
+    /** The interval's upper bound, null exactly when {@link #low} is. */
+    static Double high(Estimate e) {
+        return hasInterval(e) ? e.ci().upper() : null;
+    }
+
+    private static boolean hasInterval(Estimate e) {
         ConfidenceInterval ci = e.ci();
-        boolean interval = ci != null && ci.validResamples() > 0 && !Double.isNaN(ci.lower()) && !Double.isNaN(ci.upper());
-        return new MetricRow(name + ": " + count(e.numerator()) + "/" + count(e.denominator()), e.value(),
-                interval ? ci.lower() : null, interval ? ci.upper() : null);
+        return ci != null && ci.validResamples() > 0 && !Double.isNaN(ci.lower()) && !Double.isNaN(ci.upper());
     }
 
     private static String errorWords(String code) {

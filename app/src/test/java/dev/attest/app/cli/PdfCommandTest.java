@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attest.app.pdf.CorrectedPdfProject;
 import dev.attest.app.pdf.PdfProjectFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +91,23 @@ class PdfCommandTest {
         assertEquals(0, run.exit(), run.err());
         assertEquals("wrote " + out + ": 2 cases, 24 claims, 18 scores, 16 metrics", run.out().strip());
         assertEquals(3, pages(out));
+    }
+
+    /** The ground-truth settings reach the summary as they reach {@code attest metrics}, and it says which. */
+    @Test
+    void theSummaryMeasuresCorrectionsWithTheGivenTolerances(@TempDir Path other) throws IOException {
+        CorrectedPdfProject corrected = CorrectedPdfProject.build(other);
+        Path out = other.resolve("summary.pdf");
+        CliTest.Run run = CliTest.attest("pdf", "summary", corrected.base().folder().toString(), out.toString(),
+                "--resamples", "50", "--tau", "2", "--percentile", "90", "--pointing-tolerance", "0");
+        assertEquals(0, run.exit(), run.err());
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Surface Dice at 2 mm; HD90 = Hausdorff distance, percentile 90; a heat map hits"
+                    + " when its peak lies within 0 mm of the reviewer's region."), text);
+            assertTrue(text.contains("Mask surface Dice at 2 mm 2 "), text);
+            assertTrue(text.contains("Mask HD90 (mm) 1 "), text);
+        }
     }
 
     private static int pages(Path pdf) throws IOException {

@@ -1,6 +1,7 @@
 package dev.attest.app.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,7 @@ class BenchmarkSummaryAssemblerTest {
             assertNull(agreement.ciLow(), agreement.name());
             assertNull(agreement.ciHigh(), agreement.name());
         }
+        assertEquals(BenchmarkSummaryData.EvidenceAgreement.NONE, data.evidence(), "no reviewer stored a correction");
     }
 
     @Test
@@ -143,6 +145,9 @@ class BenchmarkSummaryAssemblerTest {
             assertTrue(text.contains("Cohen's kappa, verdicts, ann vs ben (3 claims) 0.143 - -"), text);
             assertTrue(text.contains("Fleiss' kappa, verdicts (2 reviewers, 3 claims) 0.000 - -"), text);
             assertTrue(text.contains("Krippendorff's alpha, verdicts (nominal) 0.167 - -"), text);
+            assertTrue(text.contains("Evidence against reviewers' corrections No reviewer has stored a corrected mask,"
+                    + " box or point, so no model evidence was compared with one."), text);
+            assertFalse(text.contains("Metric n Value"), "no empty table");
             assertTrue(text.contains("page 3 of 3"), text);
         }
     }

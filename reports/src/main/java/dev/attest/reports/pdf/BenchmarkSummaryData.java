@@ -8,13 +8,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the benchmark summary PDF prints: counts, groups, score distributions, check failure rates and
- * metric estimates, already computed by the caller. Maps keep the caller's order, which is the order of bars.
+ * Everything the benchmark summary PDF prints: counts, groups, score distributions, check failure rates,
+ * metric estimates and model evidence against reviewers' corrections, already computed by the caller. Maps keep
+ * the caller's order, which is the order of bars.
+ *
+ * @param evidence model evidence against the corrections reviewers stored; {@link EvidenceAgreement#NONE} when
+ *                 the project has none
  */
 public record BenchmarkSummaryData(String projectName, Instant generatedAt, String attestVersion, Counts counts,
                                    List<GroupSummary> models, List<GroupSummary> sites,
                                    List<VerdictDistribution> verdictsByModel, List<FailureRates> failuresByModel,
-                                   List<FailureRates> failuresBySite, List<MetricRow> metrics) {
+                                   List<FailureRates> failuresBySite, List<MetricRow> metrics,
+                                   EvidenceAgreement evidence) {
 
     /** Totals over the whole project. */
     public record Counts(int cases, int claims, int scores, int reviewers) {
@@ -66,16 +71,91 @@ public record BenchmarkSummaryData(String projectName, Instant generatedAt, Stri
         }
     }
 
+    /**
+     * A mean over comparisons of model evidence with reviewers' corrections (e.g. mean Dice), with how many
+     * comparisons it rests on; the interval bounds are null when no interval was computed.
+     *
+     * @param n         comparisons where the metric was defined (its denominator)
+     * @param zeroToOne whether the metric lies between 0 and 1 (Dice, a hit rate), so it can share a 0-1 axis;
+     *                  false for a distance in mm
+     */
+    public record MeanRow(String name, int n, double value, Double ciLow, Double ciHigh, boolean zeroToOne) {
+        public MeanRow {
+            Objects.requireNonNull(name, "name");
+            if (n < 0) {
+                throw new IllegalArgumentException("a mean over " + n + " comparisons");
+            }
+        }
+    }
+
+    /**
+     * Model evidence against reviewers' corrections in one model or site.
+     *
+     * @param name        the model or site
+     * @param cases       cases with at least one comparison (what the bootstrap resamples)
+     * @param corrections corrections with at least one comparison
+     * @param masks       mask comparisons
+     * @param boxes       box comparisons
+     * @param heatmaps    heat-map comparisons
+     * @param metrics     the table's rows, for the kinds that were compared
+     * @param emptyMasks  mask comparisons by which mask was empty ("neither", "both", "reference",
+     *                    "prediction"), in the order printed; empty when no mask was compared
+     * @param boxesWithoutModelBox box comparisons where the model's mask lacked the label, so it had no box
+     * @param skipped     comparisons that could not be made, by reason code, in the order printed
+     */
+    public record CorrectionGroup(String name, int cases, int corrections, int masks, int boxes, int heatmaps,
+                                  List<MeanRow> metrics, Map<String, Integer> emptyMasks, int boxesWithoutModelBox,
+                                  Map<String, Integer> skipped) {
+        public CorrectionGroup {
+            Objects.requireNonNull(name, "name");
+            metrics = List.copyOf(metrics);
+            emptyMasks = Collections.unmodifiableMap(new LinkedHashMap<>(emptyMasks));
+            skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        }
+    }
+
+    /**
+     * Model evidence against the corrections reviewers stored, per model and per site.
+     *
+     * @param settings how comparisons were made (tolerances), printed with the section; may be empty
+     * @param byModel  one group per model; empty, like {@code bySite}, when the project has no correction
+     */
+    public record EvidenceAgreement(String settings, List<CorrectionGroup> byModel, List<CorrectionGroup> bySite) {
+        /** A project without corrections. */
+        public static final EvidenceAgreement NONE = new EvidenceAgreement("", List.of(), List.of());
+
+        public EvidenceAgreement {
+            settings = settings == null ? "" : settings;
+            byModel = List.copyOf(byModel);
+            bySite = List.copyOf(bySite);
+        }
+
+        /** Whether no correction was compared with, or skipped against, any model evidence. */
+        public boolean isEmpty() {
+            return byModel.isEmpty() && bySite.isEmpty();
+        }
+    }
+
     public BenchmarkSummaryData {
         Objects.requireNonNull(projectName, "projectName");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(attestVersion, "attestVersion");
         Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(evidence, "evidence");
         models = List.copyOf(models);
         sites = List.copyOf(sites);
         verdictsByModel = List.copyOf(verdictsByModel);
         failuresByModel = List.copyOf(failuresByModel);
         failuresBySite = List.copyOf(failuresBySite);
         metrics = List.copyOf(metrics);
+    }
+
+    /** A summary of a project without corrections (no evidence section beyond saying so). */
+    public BenchmarkSummaryData(String projectName, Instant generatedAt, String attestVersion, Counts counts,
+                                List<GroupSummary> models, List<GroupSummary> sites,
+                                List<VerdictDistribution> verdictsByModel, List<FailureRates> failuresByModel,
+                                List<FailureRates> failuresBySite, List<MetricRow> metrics) {
+        this(projectName, generatedAt, attestVersion, counts, models, sites, verdictsByModel, failuresByModel,
+                failuresBySite, metrics, EvidenceAgreement.NONE);
     }
 }

@@ -15,8 +15,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Writes one case's review as an A4 PDF: case facts, the model runs, key images two to a row (or why there are
- * none), the claims table with check outcomes and reviewer scores, missed findings and per-reviewer
- * acceptability, with "page n of N" footers.
+ * none), the claims table with check outcomes and reviewer scores, the reviewers' corrections against the model's
+ * evidence (when there are any), missed findings and per-reviewer acceptability, with "page n of N" footers.
  */
 public final class CaseReportPdf {
 
@@ -44,6 +44,7 @@ public final class CaseReportPdf {
                 flow.ensureRoom(PageFlow.HEADING_HEIGHT + ClaimsTable.openingHeight(data.claims()));
                 flow.heading("Claims (" + data.claims().size() + ")");
                 new ClaimsTable(flow).draw(data.claims());
+                corrections(flow, data.corrections());
                 missedFindings(flow, data.missedFindings());
                 acceptability(flow, data.acceptability());
                 flow.finish("Attest " + data.attestVersion() + "  |  case " + data.caseId());
@@ -145,7 +146,7 @@ public final class CaseReportPdf {
             flow.moveDown(rowHeight + 8);
         }
         if (!note.isBlank()) {
-            paragraph(flow, note, PdfStyle.ITALIC);
+            flow.paragraph(note, PdfStyle.ITALIC);
         }
     }
 
@@ -185,13 +186,34 @@ public final class CaseReportPdf {
         }
     }
 
+    /** The section title, also what the tests look for. */
+    static final String CORRECTIONS_HEADING = "Reviewers' corrections against the model's evidence";
+
+    private static void corrections(PageFlow flow, CaseReportData.Corrections corrections) throws IOException {
+        if (corrections.rows().isEmpty()) {
+            return;
+        }
+        flow.heading(CORRECTIONS_HEADING + " (" + corrections.rows().size() + ")");
+        List<String[]> rows = new ArrayList<>();
+        for (CaseReportData.CorrectionRow r : corrections.rows()) {
+            rows.add(new String[] {r.claimIndex() == 0 ? "-" : Integer.toString(r.claimIndex()), r.claim(),
+                r.correction(), r.evidence(), r.result()});
+        }
+        SimpleTable.draw(flow, new String[] {"#", "Claim", "Correction", "Model evidence", "Agreement"},
+                new float[] {22, 165, 78, 72, 178}, new boolean[] {false, false, false, false, false}, rows);
+        if (!corrections.note().isBlank()) {
+            flow.moveDown(3);
+            flow.paragraph(corrections.note(), PdfStyle.ITALIC, 8);
+        }
+    }
+
     private static void missedFindings(PageFlow flow, List<CaseReportData.MissedFinding> missed) throws IOException {
         flow.heading("Findings the model missed (" + missed.size() + ")");
         if (missed.isEmpty()) {
-            paragraph(flow, "None listed by the reviewers.", PdfStyle.ITALIC);
+            flow.paragraph("None listed by the reviewers.", PdfStyle.ITALIC);
         }
         for (CaseReportData.MissedFinding finding : missed) {
-            paragraph(flow, "- " + finding.text() + " (" + finding.reviewer() + ")", PdfStyle.REGULAR);
+            flow.paragraph("- " + finding.text() + " (" + finding.reviewer() + ")", PdfStyle.REGULAR);
         }
     }
 
@@ -199,19 +221,10 @@ public final class CaseReportPdf {
             throws IOException {
         flow.heading("Overall acceptability");
         if (judgements.isEmpty()) {
-            paragraph(flow, "No reviewer has judged the report yet.", PdfStyle.ITALIC);
+            flow.paragraph("No reviewer has judged the report yet.", PdfStyle.ITALIC);
         }
         for (CaseReportData.Acceptability judgement : judgements) {
-            paragraph(flow, judgement.reviewer() + ": " + judgement.judgement(), PdfStyle.REGULAR);
-        }
-    }
-
-    private static void paragraph(PageFlow flow, String text, org.apache.pdfbox.pdmodel.font.PDFont font)
-            throws IOException {
-        for (String line : TextWrapper.wrap(text, font, 9, PageFlow.WIDTH - 10)) {
-            flow.ensureRoom(12);
-            flow.moveDown(12);
-            flow.text(line, font, 9, PdfStyle.TEXT, PageFlow.LEFT + 4, flow.y());
+            flow.paragraph(judgement.reviewer() + ": " + judgement.judgement(), PdfStyle.REGULAR);
         }
     }
 }

@@ -15,13 +15,28 @@ final class GroupedBarChart {
     /**
      * What to plot.
      *
-     * @param values     values[group][series] in display units
+     * @param values     values[group][series] in display units; NaN for a bar that has no value (drawn as "n/a")
      * @param fixedTop   the axis maximum (100 for percentages), or 0 to fit the data
      * @param unitSuffix appended to tick and value labels, e.g. "%"
      * @param integers   whether the values are counts (no fractional ticks, no decimals)
+     * @param decimals   decimals of the value labels when not integers
+     * @param low        interval lower bounds, same shape as values, or null for no interval bars; a NaN bound
+     *                   draws no bar for that value
+     * @param high       interval upper bounds, null exactly when low is
      */
     record Spec(String title, String yLabel, List<String> groups, List<String> series, double[][] values,
-                double fixedTop, String unitSuffix, boolean integers) {
+                double fixedTop, String unitSuffix, boolean integers, int decimals, double[][] low, double[][] high) {
+        Spec {
+            if ((low == null) != (high == null)) {
+                throw new IllegalArgumentException("interval bounds need both a low and a high array");
+            }
+        }
+
+        /** Bars without intervals, one decimal on labels that are not counts. */
+        Spec(String title, String yLabel, List<String> groups, List<String> series, double[][] values,
+             double fixedTop, String unitSuffix, boolean integers) {
+            this(title, yLabel, groups, series, values, fixedTop, unitSuffix, integers, 1, null, null);
+        }
     }
 
     private static final float TITLE_SIZE = 10;
@@ -47,7 +62,9 @@ final class GroupedBarChart {
         double max = 0;
         for (double[] row : spec.values()) {
             for (double v : row) {
-                max = Math.max(max, v);
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, v);
+                }
             }
         }
         NiceTicks ticks = spec.fixedTop() > 0 ? NiceTicks.of(spec.fixedTop(), spec.integers())
@@ -62,17 +79,23 @@ final class GroupedBarChart {
             float groupLeft = plotLeft + g * groupWidth + groupWidth * 0.12f;
             for (int s = 0; s < series; s++) {
                 double value = spec.values()[g][s];
-                float barHeight = (float) (value / ticks.top() * plotHeight);
                 float barX = groupLeft + s * barWidth;
+                if (Double.isNaN(value)) {
+                    // No bar is not a bar of zero: say so where the bar would stand.
+                    valueLabel(cs, "n/a", barX, barWidth, plotBottom + 2);
+                    continue;
+                }
+                float barHeight = (float) (value / ticks.top() * plotHeight);
                 cs.setNonStrokingColor(PdfStyle.SERIES[s % PdfStyle.SERIES.length]);
                 cs.addRect(barX + 0.5f, plotBottom, barWidth - 1, barHeight);
                 cs.fill();
-                String label = format(value, spec.integers()) + spec.unitSuffix();
-                float labelWidth = TextWrapper.width(label, PdfStyle.REGULAR, VALUE_SIZE);
-                if (labelWidth <= barWidth + 1) {
-                    PageFlow.showText(cs, label, PdfStyle.REGULAR, VALUE_SIZE, PdfStyle.TEXT,
-                            barX + (barWidth - labelWidth) / 2, plotBottom + barHeight + 2);
+                float labelBase = plotBottom + barHeight;
+                if (spec.low() != null) {
+                    labelBase = Math.max(labelBase, intervalBar(cs, spec.low()[g][s], spec.high()[g][s], ticks,
+                            barX, barWidth, plotBottom, plotHeight));
                 }
+                valueLabel(cs, format(value, spec.integers(), spec.decimals()) + spec.unitSuffix(), barX, barWidth,
+                        labelBase + 2);
             }
             groupLabel(cs, spec.groups().get(g), plotLeft + g * groupWidth, groupWidth, plotBottom);
         }
@@ -83,6 +106,41 @@ final class GroupedBarChart {
         cs.lineTo(plotLeft, plotBottom);
         cs.lineTo(plotRight, plotBottom);
         cs.stroke();
+    }
+
+    /** A label centred over a bar, left out when it is wider than the bar. */
+    private static void valueLabel(PDPageContentStream cs, String label, float barX, float barWidth, float baseline)
+            throws IOException {
+        float labelWidth = TextWrapper.width(label, PdfStyle.REGULAR, VALUE_SIZE);
+        if (labelWidth <= barWidth + 1) {
+            PageFlow.showText(cs, label, PdfStyle.REGULAR, VALUE_SIZE, PdfStyle.TEXT,
+                    barX + (barWidth - labelWidth) / 2, baseline);
+        }
+    }
+
+    /**
+     * An interval as a vertical line with short caps through the middle of the bar; returns the y of its top, so
+     * the value label goes above it. Nothing is drawn for a bound that is not finite.
+     */
+    private static float intervalBar(PDPageContentStream cs, double low, double high, NiceTicks ticks, float barX,
+                                     float barWidth, float plotBottom, float plotHeight) throws IOException {
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return plotBottom;
+        }
+        float x = barX + barWidth / 2;
+        float y0 = plotBottom + (float) (Math.max(0, low) / ticks.top() * plotHeight);
+        float y1 = plotBottom + (float) (Math.min(ticks.top(), high) / ticks.top() * plotHeight);
+        float cap = Math.min(6, barWidth * 0.4f) / 2;
+        cs.setStrokingColor(PdfStyle.TEXT);
+        cs.setLineWidth(0.7f);
+        cs.moveTo(x, y0);
+        cs.lineTo(x, y1);
+        cs.moveTo(x - cap, y0);
+        cs.lineTo(x + cap, y0);
+        cs.moveTo(x - cap, y1);
+        cs.lineTo(x + cap, y1);
+        cs.stroke();
+        return y1;
     }
 
     /** Swatches with names, wrapped onto as many rows as needed; returns the y under the last row. */
@@ -149,6 +207,11 @@ final class GroupedBarChart {
     }
 
     static String format(double value, boolean integer) {
-        return integer ? Long.toString(Math.round(value)) : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return format(value, integer, 1);
+    }
+
+    static String format(double value, boolean integer, int decimals) {
+        return integer ? Long.toString(Math.round(value))
+                : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
     }
 }

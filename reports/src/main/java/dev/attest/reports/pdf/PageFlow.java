@@ -108,6 +108,21 @@ final class PageFlow implements AutoCloseable {
         moveDown(12);
     }
 
+    /** Prose in 9 pt, wrapped to the page width, each line moving to a new page when it does not fit. */
+    void paragraph(String text, PDFont font) throws IOException {
+        paragraph(text, font, 9);
+    }
+
+    /** Prose wrapped to the page width, slightly indented under the headings. */
+    void paragraph(String text, PDFont font, float size) throws IOException {
+        float leading = size + 3;
+        for (String line : TextWrapper.wrap(text, font, size, WIDTH - 10)) {
+            ensureRoom(leading);
+            moveDown(leading);
+            text(line, font, size, PdfStyle.TEXT, LEFT + 4, y);
+        }
+    }
+
     /**
      * Closes the last page and writes the footer on every page: the left text (Attest version, document)
      * and "page n of N" on the right.

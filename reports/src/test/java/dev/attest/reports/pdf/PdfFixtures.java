@@ -139,6 +139,67 @@ final class PdfFixtures {
                         new BenchmarkSummaryData.MetricRow("Dice, liver mask vs reviewer", 0.9512, null, null)));
     }
 
+    /**
+     * {@link #benchmark()} with model evidence against reviewers' corrections: two models with masks, boxes and
+     * heat maps, one with masks only (its other bars are n/a) and a long name, and a site where every correction
+     * was skipped.
+     */
+    static BenchmarkSummaryData benchmarkWithEvidence() {
+        BenchmarkSummaryData b = benchmark();
+        BenchmarkSummaryData.CorrectionGroup seg = new BenchmarkSummaryData.CorrectionGroup("totalseg-fast 2.4.0", 18,
+                31, 40, 12, 9, List.of(mean("Mask Dice", 40, 0.8123, 0.7702, 0.8519, true),
+                        mean("Mask IoU", 40, 0.7011, 0.6530, 0.7477, true),
+                        mean("Mask HD95 (mm)", 37, 6.4321, 4.9012, 8.1003, false),
+                        mean("Mask surface Dice at 1 mm", 40, 0.6612, 0.6003, 0.7198, true),
+                        mean("Box IoU", 12, 0.5833, 0.4410, 0.7104, true),
+                        mean("Box pixel precision", 11, 0.9011, 0.8120, 0.9702, true),
+                        mean("Box pixel recall", 12, 0.6204, 0.4833, 0.7512, true),
+                        mean("Heat-map pointing game (hit rate)", 9, 0.7778, 0.4444, 1.0, true),
+                        mean("Heat-map energy in region", 9, 0.4120, 0.2811, 0.5533, true)),
+                emptyMasks(36, 1, 3, 0), 1, skips("no_evidence", 2, "grid_mismatch", 1));
+        BenchmarkSummaryData.CorrectionGroup maira = new BenchmarkSummaryData.CorrectionGroup("maira-2 (grounded)", 9,
+                14, 0, 14, 14, List.of(mean("Box IoU", 14, 0.4511, 0.3302, 0.5690, true),
+                        mean("Box pixel precision", 14, 0.6120, 0.4801, 0.7403, true),
+                        mean("Box pixel recall", 14, 0.7002, 0.5710, 0.8205, true),
+                        mean("Heat-map pointing game (hit rate)", 14, 0.5, 0.2857, 0.7143, true),
+                        mean("Heat-map energy in region", 14, 0.2987, 0.2010, 0.4012, true)),
+                Map.of(), 0, Map.of());
+        BenchmarkSummaryData.CorrectionGroup longName = new BenchmarkSummaryData.CorrectionGroup(
+                "nnU-Net 3d_fullres abdominal organs, fold 0 of 5, checkpoint best, test-time augmentation on", 1, 1, 1,
+                0, 0, List.of(mean("Mask Dice", 1, 0.9, null, null, true), mean("Mask IoU", 1, 0.8182, null, null, true),
+                        mean("Mask HD95 (mm)", 0, Double.NaN, null, null, false),
+                        mean("Mask surface Dice at 1 mm", 1, 0.95, null, null, true)),
+                emptyMasks(1, 0, 0, 0), 0, Map.of());
+        BenchmarkSummaryData.CorrectionGroup skippedSite = new BenchmarkSummaryData.CorrectionGroup("Site C", 0, 0, 0,
+                0, 0, List.of(), Map.of(), 0, skips("artifact_missing", 3));
+        return new BenchmarkSummaryData(b.projectName(), b.generatedAt(), b.attestVersion(), b.counts(), b.models(),
+                b.sites(), b.verdictsByModel(), b.failuresByModel(), b.failuresBySite(), b.metrics(),
+                new BenchmarkSummaryData.EvidenceAgreement("Surface Dice at 1 mm; a heat map hits within 5 mm.",
+                        List.of(seg, maira, longName), List.of(skippedSite)));
+    }
+
+    private static BenchmarkSummaryData.MeanRow mean(String name, int n, double value, Double low, Double high,
+                                                     boolean zeroToOne) {
+        return new BenchmarkSummaryData.MeanRow(name, n, value, low, high, zeroToOne);
+    }
+
+    private static Map<String, Integer> emptyMasks(int neither, int both, int reference, int prediction) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("neither", neither);
+        m.put("both", both);
+        m.put("reference", reference);
+        m.put("prediction", prediction);
+        return m;
+    }
+
+    private static Map<String, Integer> skips(Object... pairs) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], (Integer) pairs[i + 1]);
+        }
+        return m;
+    }
+
     private static BenchmarkSummaryData.FailureRates rates(String group, int latF, int latT, int sizeF, int sizeT,
                                                            int locF, int locT) {
         Map<String, BenchmarkSummaryData.FailRate> m = new LinkedHashMap<>();

@@ -26,6 +26,11 @@ final class CorrectionPairs {
     }
 
     static Rows measure(ProjectStore store, GroundTruthOptions options) {
+        return measure(store, store.cases(), options);
+    }
+
+    /** Measures the corrections of the given cases only (a case report needs one case, not the project). */
+    static Rows measure(ProjectStore store, List<ReviewCase> cases, GroundTruthOptions options) {
         Map<Long, String> models = new HashMap<>();
         for (ModelRun run : store.modelRuns()) {
             models.put(run.id(), run.modelId());
@@ -33,7 +38,7 @@ final class CorrectionPairs {
         Rows rows = Rows.empty();
         ArtifactVolumes artifacts = new ArtifactVolumes(store.folder());
         EvidenceComparer comparer = new EvidenceComparer(options, artifacts, rows);
-        for (ReviewCase reviewCase : store.cases()) {
+        for (ReviewCase reviewCase : cases) {
             List<CorrectedAnnotation> corrections = store.corrections(reviewCase.id());
             if (corrections.isEmpty()) {
                 continue;

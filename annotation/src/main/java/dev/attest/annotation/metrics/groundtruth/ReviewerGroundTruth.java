@@ -6,6 +6,7 @@ import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.store.ProjectStore;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,6 +36,19 @@ public final class ReviewerGroundTruth {
         }
         return new GroundTruthMetrics(summariser.summarise(rows), strata, rows.masks(), rows.boxes(), rows.heatmaps(),
                 rows.skipped());
+    }
+
+    /**
+     * The comparisons and skips of one case's corrections, without summaries: what a case report lists. Reads
+     * only that case's records and artifacts.
+     *
+     * @throws IllegalArgumentException if the project has no such case
+     */
+    public static CaseGroundTruth compareCase(ProjectStore store, long caseId, GroundTruthOptions options) {
+        ReviewCase reviewCase = store.cases().stream().filter(c -> c.id() == caseId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("project " + store.folder() + " has no case " + caseId));
+        Rows rows = CorrectionPairs.measure(store, List.of(reviewCase), options);
+        return new CaseGroundTruth(caseId, rows.masks(), rows.boxes(), rows.heatmaps(), rows.skipped());
     }
 
     /** Summaries per value of key(caseId, model), over the values any comparison or skip has. */

@@ -259,4 +259,22 @@ class ReviewerGroundTruthTest {
                 accounted.stream().distinct().sorted().toList());
         assertEquals(15, project.corrections().values().stream().collect(Collectors.toSet()).size());
     }
+    @Test
+    void oneCaseAloneGivesTheRowsOfThatCaseInTheProjectsMeasurement() {
+        for (var c : project.cases()) {
+            CaseGroundTruth one = ReviewerGroundTruth.compareCase(project.store(), c.id(), GroundTruthOptions.DEFAULT);
+            assertEquals(metrics.masks().stream().filter(m -> m.pair().caseId() == c.id()).toList(), one.masks());
+            assertEquals(metrics.boxes().stream().filter(m -> m.pair().caseId() == c.id()).toList(), one.boxes());
+            assertEquals(metrics.heatmaps().stream().filter(m -> m.pair().caseId() == c.id()).toList(), one.heatmaps());
+            assertEquals(metrics.skipped().stream().filter(m -> m.caseId() == c.id()).toList(), one.skipped());
+        }
+        // study-1: C1 mask and C2 box measured, C1 against h1 skipped (grid), C3 against h2 a pointing game.
+        CaseGroundTruth first = ReviewerGroundTruth.compareCase(project.store(), project.cases().get(0).id(),
+                GroundTruthOptions.DEFAULT);
+        assertEquals(List.of(id("C1")), first.masks().stream().map(m -> m.pair().correctionId()).toList());
+        assertEquals(List.of(id("C2"), id("C3")), first.heatmaps().stream().map(m -> m.pair().correctionId()).toList());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ReviewerGroundTruth.compareCase(project.store(), 999, GroundTruthOptions.DEFAULT));
+        assertTrue(e.getMessage().endsWith(" has no case 999"), e.getMessage());
+    }
 }
