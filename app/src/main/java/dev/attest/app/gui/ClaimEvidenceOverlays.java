@@ -8,20 +8,21 @@ import dev.attest.annotation.model.EvidenceKind;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.app.open.HeatMapLoader;
 import dev.attest.core.geometry.Vec3;
-import dev.attest.core.progress.Cancellation;
 import dev.attest.viewer.overlay.BoxMarker;
-import javafx.concurrent.Task;
+import javafx.application.Platform;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Draws the boxes and heat map of the claim being looked at over the image, replacing those of the claim shown
- * before: each BOX evidence as a box marker and the claim's HEATMAP artifact as the heat map, read in the
- * background and shown from the threshold its method records (a grounding model's: what it counts as the
+ * before: each BOX evidence as a box marker and the claim's HEATMAP artifact as the heat map, read on a thread
+ * of its own and shown from the threshold its method records (a grounding model's: what it counts as the
  * grounded region). The best box is cyan and named by rank and score, the others magenta and unnamed: a model's
  * boxes often share a corner, where the viewer writes names, and overlapping names read as neither. Masks stay
  * with the label overlay. A heat map that did not come from a claim (a run's probability) is replaced, never removed.
@@ -36,6 +37,17 @@ final class ClaimEvidenceOverlays {
     private final List<BoxMarker> boxes = new ArrayList<>();
     /** The claim heat map on screen, or null when the heat map (if any) is not a claim's. */
     private ArtifactRef heat;
+    /** The claim heat map being read, so a read that finishes after another claim was chosen is dropped. */
+    private ArtifactRef wanted;
+    /**
+     * Heat maps are read on a thread of their own, not through the window's one background job: choosing claims
+     * (J/K) must never cancel an export or a model run that is going on.
+     */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "attest-claim-heatmap");
+        t.setDaemon(true);
+        return t;
+    });
 
     ClaimEvidenceOverlays(MainWindow w) {
         this.w = w;
@@ -68,6 +80,7 @@ final class ClaimEvidenceOverlays {
         for (int i = boxes.size() - 1; i >= 0; i--) {
             w.overlayStack().add(boxes.get(i));
         }
+        wanted = heatEvidence == null ? null : heatEvidence.artifact();
         if (heatEvidence == null) {
             if (heat != null) {
                 w.overlays().removeHeatMap();
@@ -90,6 +103,7 @@ final class ClaimEvidenceOverlays {
     private void show(Evidence evidence, HeatMapLoader.HeatMap map) {
         w.overlays().showHeatMap(fromRecordedThreshold(evidence, map));
         heat = evidence.artifact();
+        wanted = heat;
     }
 
     /** The map shown from the threshold its evidence records, kept inside its display range; else as loaded. */
@@ -119,20 +133,35 @@ final class ClaimEvidenceOverlays {
         return Optional.empty();
     }
 
+    /** Another heat map (a file, a model run's probability) took the claim's place: it is not the claim's to remove. */
+    void heatMapReplaced() {
+        heat = null;
+        wanted = null;
+    }
+
     /** A new image: the stack was cleared with it. */
     void reset() {
         boxes.clear();
         heat = null;
+        wanted = null;
     }
 
     private void load(ProjectStore store, Evidence evidence) {
         var file = store.resolveArtifact(evidence.artifact());
-        w.run("Reading the claim's heat map", new Task<HeatMapLoader.HeatMap>() {
-            @Override
-            protected HeatMapLoader.HeatMap call() throws IOException {
-                return HeatMapLoader.load(file);
+        reader.submit(() -> {
+            HeatMapLoader.HeatMap map;
+            try {
+                map = HeatMapLoader.load(file);
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> w.say("could not show the heat map of the claim: " + e.getMessage()));
+                return;
             }
-        }, new Cancellation(), map -> show(evidence, map));
+            Platform.runLater(() -> {
+                if (evidence.artifact().equals(wanted)) {
+                    show(evidence, map);
+                }
+            });
+        });
     }
 
     /** "1 · 0.74" for a model's best box, "box" for a box without rank (a grounded region's extent). */

@@ -646,6 +646,7 @@ public final class MainWindow {
             }
         }, cancellation, heat -> {
             overlays.showHeatMap(heat);
+            claimOverlays.heatMapReplaced();
             message.setText("Heat map: " + heat.name());
         });
     }
@@ -916,7 +917,10 @@ public final class MainWindow {
             ModelManifest manifest = models().entry(id).manifest();
             LabelMapLoader.LabelMap runLabels = ModelOverlays.labels(manifest, result);
             showLabels(runLabels, null);
-            ModelOverlays.heatMap(manifest, result).ifPresent(overlays::showHeatMap);
+            ModelOverlays.heatMap(manifest, result).ifPresent(heat -> {
+                overlays.showHeatMap(heat);
+                claimOverlays.heatMapReplaced();
+            });
             enginePanel.show(result.provenance().engine());
             lastRun = result;
             lastRunLabels = runLabels;

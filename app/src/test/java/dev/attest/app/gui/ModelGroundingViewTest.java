@@ -179,8 +179,8 @@ class ModelGroundingViewTest {
         assertTrue(window.overlayStack().find("heat").isEmpty());
         // ... and choosing the phrase again reads its heat map back from the project.
         WaitForAsyncUtils.asyncFx(() -> window.showClaim(claim.id())).get();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.busyProperty().get()
-                && window.overlayStack().find("heat").isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.overlayStack().find("heat").isPresent());
+        assertFalse(window.busyProperty().get(), "reading a claim's heat map is not the window's background job");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(boxes.size(), window.claimOverlays().boxes().size());
         HeatMapLayer reread = (HeatMapLayer) window.overlayStack().find("heat").orElseThrow();
