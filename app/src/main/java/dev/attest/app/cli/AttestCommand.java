@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         subcommands = {InfoCommand.class, ConvertCommand.class, PixelsCommand.class, DumpCommand.class,
                 BenchCommand.class, DemoCommand.class, InferCommand.class, GuiCommand.class, ProjectCommand.class,
                 ModelsCommand.class, StatsCommand.class, MetricsCommand.class, PdfCommand.class, ExportCommand.class,
-                ImportSetCommand.class, ProbeCommand.class, CommandLine.HelpCommand.class})
+                ImportSetCommand.class, ProbeCommand.class, GroundCommand.class, CommandLine.HelpCommand.class})
 public final class AttestCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -143,6 +143,7 @@ public final class MainWindow {
     private Path shownLabelsFile;
     private final LabelEditing editing = new LabelEditing(this);
     private final Reporting reporting = new Reporting(this);
+    private final ClaimEvidenceOverlays claimOverlays = new ClaimEvidenceOverlays(this);
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attest-open");
         t.setDaemon(true);
@@ -251,6 +252,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setOnHidden(e -> {
             background.shutdownNow();
+            reporting.close();
             closeProject();
             if (models != null) {
                 models.close();
@@ -342,7 +344,8 @@ public final class MainWindow {
         }
         Menu overlayMenu = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
         Menu modelMenu = new Menu("Models", null, item("model.run"), item("project.add-case"), item("file.models"));
-        Menu reportMenu = new Menu("Report", null, item("report.generate"), item("report.ground"), item("report.server"),
+        Menu reportMenu = new Menu("Report", null, item("report.generate"), item("report.ground"), item("report.ground-model"),
+                item("report.server"),
                 new SeparatorMenuItem(), item("report.pdf-case"), item("report.pdf-summary"));
         Menu reviewMenu = new Menu("Review");
         for (AppAction a : actions.all()) {
@@ -565,6 +568,7 @@ public final class MainWindow {
         windowLevel.set(opened.window());
         crosshair.set(new Crosshair(g.indexToLps().apply((g.sizeX() - 1) / 2.0, (g.sizeY() - 1) / 2.0, (g.sizeZ() - 1) / 2.0)));
         overlays.clear();
+        claimOverlays.reset();
         threeD.setVolume(opened.isColour() ? null : v, "CT".equals(opened.modality()));
         attachMeasurements(v);
         sliceViews.forEach(view -> {
@@ -642,6 +646,7 @@ public final class MainWindow {
             }
         }, cancellation, heat -> {
             overlays.showHeatMap(heat);
+            claimOverlays.heatMapReplaced();
             message.setText("Heat map: " + heat.name());
         });
     }
@@ -912,7 +917,10 @@ public final class MainWindow {
             ModelManifest manifest = models().entry(id).manifest();
             LabelMapLoader.LabelMap runLabels = ModelOverlays.labels(manifest, result);
             showLabels(runLabels, null);
-            ModelOverlays.heatMap(manifest, result).ifPresent(overlays::showHeatMap);
+            ModelOverlays.heatMap(manifest, result).ifPresent(heat -> {
+                overlays.showHeatMap(heat);
+                claimOverlays.heatMapReplaced();
+            });
             enginePanel.show(result.provenance().engine());
             lastRun = result;
             lastRunLabels = runLabels;
@@ -1070,9 +1078,15 @@ public final class MainWindow {
         jumpToEvidence(item.claim().id());
     }
 
-    /** Crosshair on the claim's evidence (its label's or region's centroid), labels shown, the label highlighted. */
+    /**
+     * Crosshair on the claim's evidence (its label's or region's centroid), labels shown, the label highlighted;
+     * its boxes and heat map drawn. A claim with no mask (a grounding model's phrase) centres on its best box or
+     * its heat map's peak, which puts the axial view on the slice the model saw.
+     */
     private void jumpToEvidence(long claimId) {
-        for (Evidence e : project.evidence(claimId)) {
+        List<Evidence> evidence = project.evidence(claimId);
+        claimOverlays.show(project, evidence);
+        for (Evidence e : evidence) {
             var target = CaseImport.target(e);
             if (target.isPresent()) {
                 crosshair.set(new Crosshair(target.get().centroidLps()));
@@ -1081,6 +1095,12 @@ public final class MainWindow {
                 return;
             }
         }
+        ClaimEvidenceOverlays.focus(evidence).ifPresent(p -> crosshair.set(new Crosshair(p)));
+    }
+
+    /** The boxes and heat map of the claim on screen. */
+    ClaimEvidenceOverlays claimOverlays() {
+        return claimOverlays;
     }
 
     /**

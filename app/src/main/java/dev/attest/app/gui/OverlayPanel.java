@@ -207,6 +207,12 @@ final class OverlayPanel extends VBox {
         layoutSections();
     }
 
+    /** Takes the heat map off the image (the claim that showed it is no longer chosen). */
+    void removeHeatMap() {
+        stack.find("heat").ifPresent(stack::remove);
+        layoutSections();
+    }
+
     private void layoutSections() {
         List<javafx.scene.Node> nodes = new ArrayList<>();
         nodes.add(getChildren().get(0));

@@ -6,7 +6,14 @@ import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.app.open.LabelMapLoader;
 import dev.attest.app.open.OpenedImage;
+import dev.attest.annotation.model.Evidence;
+import dev.attest.annotation.model.EvidenceKind;
 import dev.attest.app.review.CaseAnatomy;
+import dev.attest.app.review.ModelGrounding;
+import dev.attest.inference.engine.DeviceChoice;
+import dev.attest.inference.grounding.PhraseGroundingModel;
+import dev.attest.inference.manifest.ModelTask;
+import dev.attest.inference.registry.RegistryEntry;
 import dev.attest.app.review.ReportClaims;
 import dev.attest.app.review.ServerReport;
 import dev.attest.core.progress.Cancellation;
@@ -22,14 +29,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
 /**
  * The report of the case on screen: lists its sentences and phrases with their checks, writes the structured
- * report of the case's run, grounds typed phrases, asks a report server, and keeps a reviewer's edit of a
- * sentence as a new version checked again against its evidence. The work runs in the background with the
- * window's progress and Cancel; the case's anatomy is read once per case and label map.
+ * report of the case's run, grounds typed phrases (with the built-in anatomy grounder, or with a registered
+ * grounding model on one slice), asks a report server, and keeps a reviewer's edit of a sentence as a new
+ * version checked again against its evidence. The work runs in the background with the window's progress and
+ * Cancel; the case's anatomy is read once per case and label map, a grounding model opened once per choice.
  */
 final class Reporting {
     private static final Preferences PREFS = Preferences.userNodeForPackage(Reporting.class);
@@ -37,6 +46,10 @@ final class Reporting {
     private final ReportPanel panel = new ReportPanel();
     private CaseAnatomy anatomy;
     private LabelMapLoader.LabelMap anatomyLabels;
+    /** The grounding model last used, kept open (loading an engine takes seconds) and its key: id, device, sha256. */
+    private PhraseGroundingModel groundingModel;
+    private String groundingKey;
+    private String lastGroundingModel;
 
     Reporting(MainWindow w) {
         this.w = w;
@@ -81,7 +94,7 @@ final class Reporting {
         long failing = lines.stream().filter(l -> l.checks().stream()
                 .anyMatch(k -> k.outcome() == dev.attest.annotation.model.CheckOutcome.FAIL)).count();
         panel.status.setText(lines.isEmpty() ? "No report yet for this case"
-                : lines.size() + " sentences, " + failing + " with a failed check");
+                : lines.size() + (lines.size() == 1 ? " sentence, " : " sentences, ") + failing + " with a failed check");
     }
 
     private static ReportPanel.Line line(ProjectStore store, Claim c) {
@@ -125,6 +138,118 @@ final class Reporting {
                 case ReportClaims.PhraseResult.NotGrounded n -> panel.status.setText("Not grounded: " + n.grounding().detail());
             }
         });
+    }
+
+    /**
+     * Asks for a registered grounding model, a phrase and a slice (the axial slice on screen to start with), then
+     * grounds the phrase with the model in the background and stores it as a phrase claim with the model's boxes
+     * and heat map and their checks (Report ▸ Ground phrase with a model, Ctrl+Shift+G). The new claim is chosen,
+     * so its boxes and heat map show. Without a segmentation of the case the checks are stored as unknown.
+     */
+    void groundWithModel() {
+        OpenedImage image = w.imageProperty().get();
+        if (!canGroundWithModel()) {
+            return;
+        }
+        List<RegistryEntry> models = w.models().list().stream()
+                .filter(e -> !e.isBroken() && e.manifest().task() == ModelTask.GROUNDING).toList();
+        var grid = image.volume().grid();
+        int current = (int) Math.round(grid.lpsToIndex().apply(w.crosshairProperty().get().point()).z());
+        DeviceChoice device = w.enginePanel().deviceChoice();
+        ModelGroundingDialog dialog = new ModelGroundingDialog(w.stage(), models, lastGroundingModel, panel.phrase.getText(),
+                current, grid.sizeZ(), device.name().toLowerCase(Locale.ROOT));
+        Optional<ModelGroundingDialog.Request> asked = dialog.showAndWait();
+        if (asked.isEmpty()) {
+            return;
+        }
+        groundWithModel(asked.get());
+    }
+
+    /** Says what is missing when the image on screen is not a grey-scale case of the open project. */
+    private boolean canGroundWithModel() {
+        OpenedImage image = w.imageProperty().get();
+        if (w.project() == null || w.imageCaseId() == null || image == null) {
+            w.say("Phrases are grounded on a case of the open project: add the image and its model run first (Ctrl+Shift+A)");
+            return false;
+        }
+        if (image.isColour()) {
+            w.say("A grounding model reads a grey-scale image; this one is colour");
+            return false;
+        }
+        return true;
+    }
+
+    /** Grounds what the dialog asked for in the background, then chooses the new claim. */
+    void groundWithModel(ModelGroundingDialog.Request request) {
+        if (!canGroundWithModel()) {
+            return;
+        }
+        ProjectStore store = w.project();
+        long caseId = w.imageCaseId();
+        OpenedImage image = w.imageProperty().get();
+        DeviceChoice device = w.enginePanel().deviceChoice();
+        lastGroundingModel = request.modelId();
+        LabelMapLoader.LabelMap labels = w.shownLabels();
+        CaseAnatomy known = anatomy != null && anatomy.caseId() == caseId && anatomyLabels == labels ? anatomy : null;
+        Cancellation cancellation = new Cancellation();
+        w.run("Grounding \"" + request.phrase() + "\" with " + request.modelId(), new Task<ModelGrounding.Grounded>() {
+            @Override
+            protected ModelGrounding.Grounded call() {
+                CaseAnatomy a = known != null ? known : labels == null || labels.layers().isEmpty() ? null
+                        : readAnatomy(store, caseId, image, labels).orElse(null);
+                PhraseGroundingModel model = groundingModel(request.modelId(), device);
+                // Grounding one slice takes a moment; opening the model is what a Cancel can still stop.
+                cancellation.throwIfCancelled();
+                return ModelGrounding.ground(store, new ModelGrounding.Target(caseId, image.volume(), a), model,
+                        request.phrase(), request.slice());
+            }
+        }, cancellation, g -> {
+            w.reloadReview();
+            refresh();
+            Evidence heat = g.claim().evidence().stream().filter(e -> e.kind() == EvidenceKind.HEATMAP).findFirst().orElse(null);
+            if (heat != null && image == w.imageProperty().get()) {
+                try {
+                    w.claimOverlays().showHeatMap(heat, g.heatMap(), request.modelId() + " \u00B7 " + request.phrase());
+                } catch (IllegalArgumentException zero) {
+                    // A map that is zero everywhere has nothing to draw; the claim and its boxes still show.
+                }
+            }
+            w.showReportTab();
+            select(g.claim().claim().id());
+            w.say(groundedMessage(g, request));
+        });
+    }
+
+    private static String groundedMessage(ModelGrounding.Grounded g, ModelGroundingDialog.Request request) {
+        var boxes = g.output().boxes();
+        String what = boxes.isEmpty() ? "no box" : boxes.size() + (boxes.size() == 1 ? " box" : " boxes") + " (score "
+                + String.join(", ", boxes.stream().map(b -> String.format(Locale.ROOT, "%.2f", b.score())).toList()) + ")";
+        String heat = g.output().heatMap() == null ? "" : String.format(Locale.ROOT, " and a heat map peaking at %.2f",
+                g.output().heatMap().peak().value());
+        return request.modelId() + " placed " + what + heat + " for \"" + request.phrase() + "\" on slice " + g.slice();
+    }
+
+    /**
+     * The open grounding model for the id and device, opening it (and closing the one before) when the choice or the
+     * registered files changed. Runs on the window's one background thread, so models are never opened twice at once.
+     */
+    private PhraseGroundingModel groundingModel(String id, DeviceChoice device) {
+        String key = id + " " + device + " " + w.models().entry(id).manifest().sha256();
+        if (groundingModel == null || !key.equals(groundingKey)) {
+            close();
+            groundingModel = PhraseGroundingModel.open(w.models(), id, device);
+            groundingKey = key;
+        }
+        return groundingModel;
+    }
+
+    /** Frees the grounding model's engine (the window is closing, or another model is chosen). */
+    void close() {
+        if (groundingModel != null) {
+            groundingModel.close();
+            groundingModel = null;
+            groundingKey = null;
+        }
     }
 
     /** Keeps the edit of the chosen sentence as its next version and checks it again. */
@@ -259,6 +384,22 @@ final class Reporting {
         }
     }
 
+    /**
+     * Reads the anatomy of the case's segmentation run from the labels on screen (in the background) and keeps it
+     * for the next piece of work on the same case and labels; empty when the case has no segmentation run.
+     */
+    private Optional<CaseAnatomy> readAnatomy(ProjectStore store, long caseId, OpenedImage image,
+                                              LabelMapLoader.LabelMap labels) {
+        ReviewCase c = store.cases().stream().filter(k -> k.id() == caseId).findFirst().orElseThrow();
+        Optional<CaseAnatomy> read = CaseAnatomy.of(store, c, image.volume(), labels.layers().get(0), labels.descriptions(),
+                "CT".equals(image.modality()) ? "HU" : "");
+        read.ifPresent(a -> Platform.runLater(() -> {
+            anatomy = a;
+            anatomyLabels = labels;
+        }));
+        return read;
+    }
+
     /** Work that needs the case's anatomy, run in the background. */
     @FunctionalInterface
     interface AnatomyWork<T> {
@@ -292,18 +433,8 @@ final class Reporting {
         w.run(title, new Task<T>() {
             @Override
             protected T call() throws Exception {
-                CaseAnatomy a = known;
-                if (a == null) {
-                    ReviewCase c = store.cases().stream().filter(k -> k.id() == caseId).findFirst().orElseThrow();
-                    a = CaseAnatomy.of(store, c, image.volume(), labels.layers().get(0), labels.descriptions(),
-                            "CT".equals(image.modality()) ? "HU" : "").orElseThrow(() -> new IllegalStateException(
-                                    "the case has no segmentation run in the project"));
-                    CaseAnatomy read = a;
-                    Platform.runLater(() -> {
-                        anatomy = read;
-                        anatomyLabels = labels;
-                    });
-                }
+                CaseAnatomy a = known != null ? known : readAnatomy(store, caseId, image, labels).orElseThrow(
+                        () -> new IllegalStateException("the case has no segmentation run in the project"));
                 return work.apply(a, cancellation);
             }
         }, cancellation, done);

@@ -161,6 +161,8 @@ final class WorkstationActions {
                 () -> w.reporting().generate())).enabledWhen(image);
         a.add(AppAction.of("report.ground", "Ground a phrase...", "Shift+G", () -> w.reporting().focusPhrase()))
                 .enabledWhen(image);
+        a.add(AppAction.of("report.ground-model", "Ground phrase with a model...", "Shortcut+Shift+G",
+                () -> w.reporting().groundWithModel())).enabledWhen(image);
         a.add(AppAction.of("report.server", "Ask a report server...", "", () -> w.reporting().askServer()))
                 .enabledWhen(image);
         a.add(AppAction.of("report.pdf-case", "Case report as PDF...", "", () -> w.reporting().exportCasePdf()))

@@ -23,24 +23,36 @@ public final class HeatMapLoader {
 
     public static HeatMap load(Path file) throws IOException {
         NiftiImage image = NiftiReader.read(file);
-        Volume v = image.volume();
+        String unit = image.header().intentName() == null ? "" : image.header().intentName().strip();
+        try {
+            return of(image.volume(), file.getFileName().toString(), unit);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A map already in memory (e.g. one just computed and stored), with the same starting range as a file's.
+     *
+     * @throws IllegalArgumentException when the map is zero everywhere
+     */
+    public static HeatMap of(Volume v, String name, String unit) {
         float[] values = nonZeroSample(v);
         if (values.length == 0) {
-            throw new IOException(file + ": the map is zero everywhere; nothing to show");
+            throw new IllegalArgumentException("the map is zero everywhere; nothing to show");
         }
         Arrays.sort(values);
         double lo = values[0];
         double hi = values[values.length - 1];
-        String unit = image.header().intentName() == null ? "" : image.header().intentName().strip();
         if (lo >= 0 && hi <= 1) {
-            return new HeatMap(v, file.getFileName().toString(), 0, 1, 0.2, unit.isEmpty() ? "probability" : unit);
+            return new HeatMap(v, name, 0, 1, 0.2, unit.isEmpty() ? "probability" : unit);
         }
         double min = values[(int) (values.length * 0.01)];
         double max = values[Math.min(values.length - 1, (int) (values.length * 0.995))];
         if (max <= min) {
             max = min + 1;
         }
-        return new HeatMap(v, file.getFileName().toString(), min, max, min + 0.2 * (max - min), unit);
+        return new HeatMap(v, name, min, max, min + 0.2 * (max - min), unit);
     }
 
     /** Up to about two million non-zero values, taken at a regular stride so big maps stay quick. */

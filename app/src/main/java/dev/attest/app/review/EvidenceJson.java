@@ -66,6 +66,37 @@ final class EvidenceJson {
                 GeometryJson.lps(box.min()), GeometryJson.lps(box.max()), min[0], min[1], min[2], max[0], max[1], max[2]);
     }
 
+    /**
+     * A box a grounding model placed on one slice, in the form of {@link #box}: {@code min_index}/{@code max_index}
+     * are the corner voxels of the voxels it stands for, {@code min_lps_mm}/{@code max_lps_mm} those voxels' extent
+     * (outer faces, so the metrics and the checks read the same voxels as from a mask's box), and
+     * {@code corners_lps_mm} the model's own four corners, which need not lie on voxel edges.
+     */
+    static String sliceBox(ImageGrid grid, int[] min, int[] max, List<Vec3> corners) {
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int corner = 0; corner < 8; corner++) {
+            Vec3 p = grid.indexToLps().apply((corner & 1) == 0 ? min[0] - 0.5 : max[0] + 0.5,
+                    (corner & 2) == 0 ? min[1] - 0.5 : max[1] + 0.5, (corner & 4) == 0 ? min[2] - 0.5 : max[2] + 0.5);
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.min(lo[a], p.get(a));
+                hi[a] = Math.max(hi[a], p.get(a));
+            }
+        }
+        StringBuilder c = new StringBuilder();
+        for (Vec3 v : corners) {
+            c.append(c.isEmpty() ? "" : ",").append(GeometryJson.lps(v));
+        }
+        return String.format(Locale.ROOT, "{\"min_lps_mm\":%s,\"max_lps_mm\":%s,\"min_index\":[%d,%d,%d],\"max_index\":[%d,%d,%d],"
+                        + "\"corners_lps_mm\":[%s]}", GeometryJson.lps(new Vec3(lo[0], lo[1], lo[2])),
+                GeometryJson.lps(new Vec3(hi[0], hi[1], hi[2])), min[0], min[1], min[2], max[0], max[1], max[2], c);
+    }
+
+    /** Method JSON of any other evidence, its keys in the map's order. */
+    static String method(Map<String, Object> method) {
+        return write(method);
+    }
+
     /** Reads a box back from its inline geometry. */
     static PatientBox readBox(String geometryJson) {
         JsonNode n = read(geometryJson);

@@ -237,15 +237,19 @@ public final class ReportClaims {
         }
         Grounding.Ungrounded u = (Grounding.Ungrounded) g;
         if (NOTHING_TO_CHECK.contains(u.reason())) {
-            List<ClaimCheckDraft> out = new ArrayList<>();
-            for (CheckKind k : CheckKind.values()) {
-                out.add(new ClaimCheckDraft(claimId, k.name().toLowerCase(Locale.ROOT), CheckOutcome.UNKNOWN, null,
-                        "nothing to check against: " + u.detail()));
-            }
-            return out;
+            return unknown(claimId, "nothing to check against: " + u.detail());
         }
         return drafts(claimId, ConsistencyChecks.run(text,
                 new dev.attest.reports.evidence.Evidence.Mask(VoxelMask.empty(anatomy.grid())), anatomy));
+    }
+
+    /** Every check UNKNOWN for the same reason: there is nothing the claim could be checked against. */
+    static List<ClaimCheckDraft> unknown(long claimId, String reason) {
+        List<ClaimCheckDraft> out = new ArrayList<>();
+        for (CheckKind k : CheckKind.values()) {
+            out.add(new ClaimCheckDraft(claimId, k.name().toLowerCase(Locale.ROOT), CheckOutcome.UNKNOWN, null, reason));
+        }
+        return out;
     }
 
     /**
@@ -303,7 +307,8 @@ public final class ReportClaims {
 
     /**
      * A claim's stored evidence as the checks read it: its mask (a label or lesion component of the run's
-     * label map, or a region artifact), else its box; null when it has neither.
+     * label map, or a region artifact), else its first box (a grounding model stores its best box first), else
+     * its heat map with the presence threshold its method records (0 when none); null when it has none of them.
      */
     static dev.attest.reports.evidence.Evidence checkEvidence(ProjectStore store, CaseAnatomy run, List<Evidence> evidence) {
         for (Evidence e : evidence) {
@@ -316,7 +321,22 @@ public final class ReportClaims {
                 return new dev.attest.reports.evidence.Evidence.Box(EvidenceJson.readBox(e.geometryJson()));
             }
         }
+        for (Evidence e : evidence) {
+            if (e.kind() == EvidenceKind.HEATMAP && e.artifact() != null) {
+                double threshold = e.methodJson() == null ? 0 : EvidenceJson.read(e.methodJson()).path("threshold").asDouble(0);
+                return new dev.attest.reports.evidence.Evidence.HeatMap(heatMap(store, e), threshold);
+            }
+        }
         return null;
+    }
+
+    private static Volume heatMap(ProjectStore store, Evidence e) {
+        Path file = store.resolveArtifact(e.artifact());
+        try {
+            return NiftiReader.read(file).volume();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("could not read the heat-map evidence " + file + " of claim " + e.claimId(), ex);
+        }
     }
 
     private static VoxelMask mask(ProjectStore store, CaseAnatomy run, Evidence e) {

@@ -21,12 +21,19 @@ import java.util.concurrent.FutureTask;
 /**
  * Not a test: a main for looking at the review panel on a real display (Xvfb). Writes a phantom, opens it,
  * runs the demo model, adds the case to a new project, scores three claims and saves the window as PNG.
- * Arguments: the PNG file.
+ * Arguments: the PNG file, then {@code report} for the report tab, or {@code model-ground} for a phrase grounded
+ * with the tiny grounding model (imported into a config folder of the run's own; the dialog is saved beside the
+ * window as OUT-dialog.png) and optionally the phrase.
  */
 public final class ReviewScreenshot {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Path work = Files.createTempDirectory("attest-shot");
+        String mode = args.length > 1 ? args[1] : "review";
+        if (mode.equals("model-ground")) {
+            System.setProperty("attest.config.dir", work.resolve("config").toString());
+            System.setProperty("attest.cache.dir", work.resolve("cache").toString());
+        }
         CtPhantom.Result phantom = CtPhantom.generate(128, 128, 80, 2.5, 2.5, 10, 1);
         Path dicom = work.resolve("dicom");
         SeriesWriter.write(phantom.ct(), dicom, SeriesWriter.SeriesInfo.ct("Test^Phantom", "T1", "phantom"),
@@ -50,8 +57,10 @@ public final class ReviewScreenshot {
             return null;
         });
         waitFor(() -> !w.busyProperty().get() && w.review() != null && !w.review().claims().isEmpty());
-        if (args.length > 1 && args[1].equals("report")) {
+        if (mode.equals("report")) {
             reportSteps(w);
+        } else if (mode.equals("model-ground")) {
+            modelGroundSteps(w, out, args.length > 2 ? args[2] : "small nodule in the left lower lobe");
         } else {
             reviewSteps(w);
         }
@@ -90,6 +99,39 @@ public final class ReviewScreenshot {
             return null;
         });
         waitFor(() -> !w.busyProperty().get());
+    }
+
+    /** The tiny grounding model imported, its dialog saved, then the phrase grounded on slice 46 (through the liver). */
+    private static void modelGroundSteps(MainWindow w, Path out, String phrase) throws Exception {
+        w.models().importModel(dev.attest.inference.registry.ModelImporter.standard(),
+                Path.of("inference/src/test/resources/fixtures/grounding/tiny-grounding-ts").toAbsolutePath(),
+                dev.attest.inference.registry.ModelImporter.Options.defaults());
+        int slice = 46;
+        fx(() -> {
+            var grid = w.imageProperty().get().volume().grid();
+            w.crosshairProperty().set(new dev.attest.viewer.mpr.Crosshair(grid.indexToLps().apply(64, 64, slice)));
+            var models = w.models().list().stream()
+                    .filter(e -> e.manifest() != null && e.manifest().task() == dev.attest.inference.manifest.ModelTask.GROUNDING)
+                    .toList();
+            ModelGroundingDialog d = new ModelGroundingDialog(w.stage(), models, null, phrase, slice,
+                    grid.sizeZ(), "auto");
+            d.show();
+            d.getDialogPane().applyCss();
+            d.getDialogPane().layout();
+            String name = out.getFileName().toString().replaceFirst("\\.png$", "");
+            PngWriter.write(d.getDialogPane().getScene().snapshot(null), out.resolveSibling(name + "-dialog.png"));
+            d.close();
+            return null;
+        });
+        fx(() -> {
+            w.reporting().groundWithModel(new ModelGroundingDialog.Request("tiny-grounding-ts", phrase, slice));
+            return null;
+        });
+        waitFor(() -> !w.busyProperty().get() && w.claimOverlays().boxes().size() > 0);
+        fx(() -> {
+            w.actions().get("view.layout-axial").fire();
+            return null;
+        });
     }
 
     private static void reviewSteps(MainWindow w) throws Exception {
