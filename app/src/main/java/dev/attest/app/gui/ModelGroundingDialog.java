@@ -78,6 +78,8 @@ final class ModelGroundingDialog extends Dialog<ModelGroundingDialog.Request> {
         grid.addRow(2, new Label("Slice"), slice);
         grid.add(note, 0, 3, 2, 1);
         getDialogPane().setContent(grid);
+        // A fixed width lets the header wrap instead of stretching the dialog across the screen.
+        getDialogPane().setPrefWidth(600);
         getDialogPane().getButtonTypes().addAll(GROUND, ButtonType.CANCEL);
         var ground = getDialogPane().lookupButton(GROUND);
         ground.setId("ground-model-run");
