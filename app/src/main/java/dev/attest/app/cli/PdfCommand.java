@@ -119,24 +119,14 @@ public final class PdfCommand implements Runnable {
         @Option(names = "--partial-correct", description = "count partially correct verdicts as correct")
         boolean partialCorrect;
 
-        @Option(names = "--tau", defaultValue = "1.0", paramLabel = "MM",
-                description = "surface Dice (NSD) tolerance of corrected masks in mm (default 1)")
-        double tau;
-
-        @Option(names = "--percentile", defaultValue = "95", paramLabel = "P",
-                description = "Hausdorff percentile of corrected masks (default 95)")
-        double percentile;
-
-        @Option(names = "--pointing-tolerance", defaultValue = "5.0", paramLabel = "MM",
-                description = "how far a heat map's peak may lie from the reviewer's point, box or mask and still hit"
-                        + " (default 5 mm; 0: inside)")
-        double pointingTolerance;
+        @picocli.CommandLine.Mixin
+        GroundTruthFlags groundTruthFlags = new GroundTruthFlags();
 
         @Override
         public Integer call() throws Exception {
             BootstrapOptions bootstrap = new BootstrapOptions(resamples, 0.95,
                     seed != null ? seed : BootstrapOptions.DEFAULT.seed());
-            GroundTruthOptions groundTruth = new GroundTruthOptions(tau, percentile, pointingTolerance);
+            GroundTruthOptions groundTruth = groundTruthFlags.options();
             try (ProjectStore store = Projects.openReadOnly(project)) {
                 BenchmarkSummaryData data = PdfReports.writeBenchmarkSummary(store,
                         new MetricsOptions(bootstrap, partialCorrect, groundTruth), out, Clock.systemUTC());
