@@ -1,5 +1,6 @@
 package dev.attest.app.cli;
 
+import dev.attest.app.ModelFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.annotation.model.CaseDraft;
@@ -35,17 +36,13 @@ class GroundCommandTest {
 
     @TempDir
     Path tmp;
-    private String savedConfig;
-    private String savedCache;
+    private ModelFolders folders;
     private Path project;
     private long caseId;
 
     @BeforeEach
     void projectAndModel() throws Exception {
-        savedConfig = System.getProperty("attest.config.dir");
-        savedCache = System.getProperty("attest.cache.dir");
-        System.setProperty("attest.config.dir", tmp.resolve("config").toString());
-        System.setProperty("attest.cache.dir", tmp.resolve("cache").toString());
+        folders = ModelFolders.under(tmp);
         CliTest.Run imported = CliTest.attest("models", "import", FIXTURE.toString());
         assertEquals(0, imported.exit(), imported.err());
         CtPhantom.Result phantom = CtPhantom.generate(64, 64, 40, 5, 5, 0, 1);
@@ -61,17 +58,9 @@ class GroundCommandTest {
 
     @AfterEach
     void restore() {
-        restore("attest.config.dir", savedConfig);
-        restore("attest.cache.dir", savedCache);
+        folders.close();
     }
 
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
-    }
 
     @Test
     void groundsOnTheMiddleSliceAndPrintsWhatItStored() throws Exception {

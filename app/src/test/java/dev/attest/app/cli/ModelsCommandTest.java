@@ -1,5 +1,6 @@
 package dev.attest.app.cli;
 
+import dev.attest.app.ModelFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -29,30 +30,18 @@ class ModelsCommandTest {
 
     @TempDir
     Path tmp;
-    private String savedConfig;
-    private String savedCache;
+    private ModelFolders folders;
 
     @BeforeEach
     void ownConfigFolder() {
-        savedConfig = System.getProperty("attest.config.dir");
-        savedCache = System.getProperty("attest.cache.dir");
-        System.setProperty("attest.config.dir", tmp.resolve("config").toString());
-        System.setProperty("attest.cache.dir", tmp.resolve("cache").toString());
+        folders = ModelFolders.under(tmp);
     }
 
     @AfterEach
     void restore() {
-        restore("attest.config.dir", savedConfig);
-        restore("attest.cache.dir", savedCache);
+        folders.close();
     }
 
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
-    }
 
     /** The cells of the table row for an id (cells are separated by two or more spaces). */
     private static List<String> row(String table, String id) {

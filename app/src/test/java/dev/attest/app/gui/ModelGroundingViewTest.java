@@ -1,5 +1,6 @@
 package dev.attest.app.gui;
 
+import dev.attest.app.ModelFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attest.annotation.model.Claim;
@@ -56,32 +57,20 @@ class ModelGroundingViewTest {
     @TempDir
     static Path dir;
     private static Path dicom;
-    private static String savedConfig;
-    private static String savedCache;
+    private static ModelFolders folders;
     private MainWindow window;
 
     @BeforeAll
     static void ownConfigAndCase() throws Exception {
-        savedConfig = System.getProperty("attest.config.dir");
-        savedCache = System.getProperty("attest.cache.dir");
-        System.setProperty("attest.config.dir", dir.resolve("config").toString());
-        System.setProperty("attest.cache.dir", dir.resolve("cache").toString());
+        folders = ModelFolders.under(dir);
         dicom = ModelCaseFixture.writePhantomSeries(dir);
     }
 
     @AfterAll
     static void restore() {
-        restore("attest.config.dir", savedConfig);
-        restore("attest.cache.dir", savedCache);
+        folders.close();
     }
 
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
-    }
 
     @Start
     void start(Stage stage) {

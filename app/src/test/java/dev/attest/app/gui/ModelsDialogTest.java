@@ -1,5 +1,6 @@
 package dev.attest.app.gui;
 
+import dev.attest.app.ModelFolders;
 import dev.attest.inference.engine.DeviceChoice;
 import dev.attest.inference.registry.ModelImporter;
 import dev.attest.inference.registry.RegistryEntry;
@@ -36,16 +37,12 @@ class ModelsDialogTest {
 
     @TempDir
     static Path dir;
-    private static String savedConfig;
-    private static String savedCache;
+    private static ModelFolders folders;
     private MainWindow window;
 
     @BeforeAll
     static void importFixture() throws Exception {
-        savedConfig = System.getProperty("attest.config.dir");
-        savedCache = System.getProperty("attest.cache.dir");
-        System.setProperty("attest.config.dir", dir.resolve("config").toString());
-        System.setProperty("attest.cache.dir", dir.resolve("cache").toString());
+        folders = ModelFolders.under(dir);
         ModelImporter.standard().importModel(BUNDLE, dir.resolve("config/models"));
         Path broken = Files.createDirectories(dir.resolve("config/models/unfinished"));
         Files.writeString(broken.resolve("manifest.json"), "{\"id\": \"unfinished\", \"format\": \"onnx\"}");
@@ -53,17 +50,9 @@ class ModelsDialogTest {
 
     @AfterAll
     static void restore() {
-        restore("attest.config.dir", savedConfig);
-        restore("attest.cache.dir", savedCache);
+        folders.close();
     }
 
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
-    }
 
     @Start
     void start(Stage stage) {
