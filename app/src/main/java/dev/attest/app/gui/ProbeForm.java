@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,9 @@ final class ProbeForm {
                 boxes.getChildren().add(box);
             }
             levels.put(k.kind(), byLevel);
-            pane.addRow(row++, new Label(k.title() + ", " + k.axisLabel()), boxes);
+            Label name = new Label(k.title() + ", " + k.axisLabel());
+            name.setMinWidth(Region.USE_PREF_SIZE); // the boxes wrap, the names do not
+            pane.addRow(row++, name, boxes);
         }
         pane.addRow(row++, new Label("Seed of the noise"), seed);
         pane.add(cost, 0, row, 2, 1);
@@ -120,8 +123,8 @@ final class ProbeForm {
             int runs = PerturbationMenu.runs(specs);
             long millis = model.getValue() == null ? 0 : millisPerRun.applyAsLong(model.getValue());
             cost.setText(runs + " model runs, one after another" + PerturbationMenu.estimateSeconds(runs, millis)
-                    .stream().mapToObj(s -> String.format(java.util.Locale.ROOT, ", about %d s (the last run of %s took"
-                            + " %.1f s)", s, model.getValue(), millis / 1000.0)).findFirst().orElse(""));
+                    .stream().mapToObj(s -> String.format(java.util.Locale.ROOT, ", at most about %d s (the last run of %s"
+                            + " took %.1f s)", s, model.getValue(), millis / 1000.0)).findFirst().orElse(""));
         }
     }
 }

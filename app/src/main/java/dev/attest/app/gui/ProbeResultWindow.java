@@ -159,10 +159,11 @@ final class ProbeResultWindow {
         }
         List<StabilitySeries.Series> names = built.get(0).series();
         FlowPane entries = new FlowPane(16, 4);
+        entries.setPrefWrapLength(1050); // one row for the three measures; the labels' Dice wrap onto more
         for (int i = 0; i < names.size(); i++) {
             Line swatch = new Line(0, 0, 22, 0);
             swatch.setStrokeWidth(2.5);
-            swatch.setStyle("-fx-stroke: " + StabilityPlot.colour(i) + ";");
+            swatch.setStyle(stroke(i));
             Label name = new Label(names.get(i).name(), swatch);
             entries.getChildren().add(name);
         }
@@ -176,23 +177,24 @@ final class ProbeResultWindow {
         CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(c.levels()));
         x.setLabel(c.axisLabel());
         x.setAutoRanging(false);
-        double range = 1 - c.yLower();
-        // A little room above 1 so that the points of a perfectly stable run are not cut in half by the plot's edge.
-        NumberAxis y = new NumberAxis(c.yLower(), 1 + range * 0.04, range / 5);
+        // One tick of room above 1, so that the points of a perfectly stable run are not cut in half by the plot's
+        // edge. The axis always labels its upper bound, so that label is left blank; a closer bound would make the
+        // axis drop the 1.00 label as overlapping it.
+        NumberAxis y = new NumberAxis(c.axisLower(), 1 + c.tickUnit(), c.tickUnit());
         y.setAutoRanging(false);
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
             @Override
             public String toString(Number n) {
-                return String.format(Locale.ROOT, "%.2f", n.doubleValue());
+                return n.doubleValue() > 1 + 1e-9 ? "" : String.format(Locale.ROOT, "%.2f", n.doubleValue());
             }
         });
         LineChart<String, Number> chart = new LineChart<>(x, y);
         chart.setTitle(c.title());
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefSize(340, 250);
-        chart.setMinSize(340, 250);
+        chart.setPrefSize(340, 240);
+        chart.setMinSize(340, 240);
         chart.getStyleClass().add("probe-chart");
         for (int i = 0; i < c.series().size(); i++) {
             StabilitySeries.Series s = c.series().get(i);
@@ -203,7 +205,7 @@ final class ProbeResultWindow {
             }
             chart.getData().add(series);
             String colour = StabilityPlot.colour(i);
-            series.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;");
+            series.getNode().setStyle(stroke(i) + " -fx-stroke-width: 2px;");
             for (XYChart.Data<String, Number> d : series.getData()) {
                 d.getNode().setStyle("-fx-background-color: " + colour + ", white; -fx-background-insets: 0, 2;"
                         + " -fx-background-radius: 5px; -fx-padding: 4px;");
@@ -212,6 +214,13 @@ final class ProbeResultWindow {
             }
         }
         return chart;
+    }
+
+    /** The i-th series' line: the SVG plot's colour and, once the colours run out, its dashes. */
+    private static String stroke(int i) {
+        String dash = StabilityPlot.dash(i);
+        return "-fx-stroke: " + StabilityPlot.colour(i) + ";" + (dash.isEmpty() ? "" : " -fx-stroke-dash-array: "
+                + dash.replace(',', ' ') + ";");
     }
 
     private void columns() {
@@ -224,6 +233,7 @@ final class ProbeResultWindow {
         table.getColumns().add(number("Top-" + LevelFormat.format(report.topPercent()) + "% overlap", ProbeRecord::topOverlap));
         TableColumn<ProbeRecord, String> time = new TableColumn<>("Time (s)");
         time.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.1f", r.getValue().millis() / 1000.0)));
+        time.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(time);
         java.util.TreeSet<Integer> labels = new java.util.TreeSet<>();
         probed.probe().records().forEach(r -> labels.addAll(r.dice().perLabel().keySet()));
@@ -237,7 +247,7 @@ final class ProbeResultWindow {
         TableColumn<ProbeRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(cell(value.applyAsDouble(r.getValue()))));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(Math.max(80, title.length() * 7.5));
+        c.setPrefWidth(Math.max(84, title.length() * 8 + 16));
         return c;
     }
 

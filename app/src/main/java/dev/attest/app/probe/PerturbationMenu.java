@@ -103,8 +103,10 @@ public final class PerturbationMenu {
     }
 
     /**
-     * A rough duration in seconds: runs times the duration of one run of the model on this image (its last run on
-     * screen), or empty when no run was timed. Perturbed runs cost about as much as the unperturbed one.
+     * A rough upper estimate in seconds: runs times the duration of one run of the model on this image (its last run
+     * on screen), or empty when no run was timed. Perturbed runs cost about as much as the unperturbed one, but the
+     * timed run may have been the session's first, which also warmed up the engine: on the demo phantom the first
+     * run took 4.4 s and the probe's runs about 2 s each.
      */
     public static OptionalLong estimateSeconds(int runs, long millisPerRun) {
         return millisPerRun > 0 ? OptionalLong.of(Math.round(runs * millisPerRun / 1000.0)) : OptionalLong.empty();

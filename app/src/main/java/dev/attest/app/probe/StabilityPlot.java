@@ -175,6 +175,11 @@ public final class StabilityPlot {
         return COLOURS[i % COLOURS.length];
     }
 
+    /** The dash pattern of the i-th line ("" solid, else SVG's "on,off"): dashes start once the colours run out. */
+    public static String dash(int i) {
+        return DASHES[(i / COLOURS.length) % DASHES.length];
+    }
+
     /** Panels are per kind and options: rotations about L and about S are different curves. */
     static String panelKey(Perturbation p) {
         StringBuilder b = new StringBuilder(p.kind());
@@ -195,7 +200,7 @@ public final class StabilityPlot {
     }
 
     private static String stroke(int g) {
-        String dash = DASHES[(g / COLOURS.length) % DASHES.length];
+        String dash = dash(g);
         return "stroke=\"" + COLOURS[g % COLOURS.length] + "\" stroke-width=\"1.5\""
                 + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
     }

@@ -51,6 +51,26 @@ public final class StabilitySeries {
             levels = List.copyOf(levels);
             series = List.copyOf(series);
         }
+
+        /**
+         * A round step between the value axis's ticks, giving at most seven ticks from {@link #axisLower} to 1 in a
+         * small chart: 0.02 when the values span up to 0.1, 0.05 up to 0.3, 0.1 up to 0.6, 0.2 up to 1.2, else 0.5.
+         */
+        public double tickUnit() {
+            double range = 1 - yLower;
+            double eps = 1e-9;
+            return range <= 0.1 + eps ? 0.02 : range <= 0.3 + eps ? 0.05 : range <= 0.6 + eps ? 0.1
+                    : range <= 1.2 + eps ? 0.2 : 0.5;
+        }
+
+        /**
+         * Where a chart's value axis starts: yLower, or below it to the next whole number of ticks under 1, so that
+         * 1 (a perfectly stable run) is a tick (0.3 with ticks of 0.2 starts at 0.2).
+         */
+        public double axisLower() {
+            double unit = tickUnit();
+            return 1 - unit * Math.ceil((1 - yLower) / unit - 1e-9);
+        }
     }
 
     private record Measure(String name, ToDoubleFunction<ProbeRecord> value) {

@@ -44,6 +44,8 @@ class StabilitySeriesTest {
         assertEquals(List.of(new StabilitySeries.Point("none", 1.0), new StabilitySeries.Point("20", 0.8),
                 new StabilitySeries.Point("5", 0.4)), noise.series().get(0).points());
         assertEquals(0.3, noise.yLower(), 1e-12, "lowest value 0.4: the axis starts one tenth below");
+        assertEquals(0.2, noise.tickUnit());
+        assertEquals(0.2, noise.axisLower(), 1e-12, "ticks 0.2, 0.4, ..., 1 cover the floor 0.3");
         StabilitySeries.Chart rotation = charts.get(1);
         assertEquals("Rotation (axis=S)", rotation.title());
         assertEquals(List.of(new StabilitySeries.Point("none", 1.0)), rotation.series().get(1).points(),
@@ -65,5 +67,13 @@ class StabilitySeriesTest {
         assertEquals("Lower resolution (axes=z)", chart.title());
         assertEquals(List.of("2"), chart.levels());
         assertEquals(0.9, chart.yLower(), 1e-12);
+        assertEquals(0.02, chart.tickUnit(), "0.9 to 1: six ticks");
+        assertEquals(0.9, chart.axisLower(), 1e-12);
+        var dice = new StabilitySeries.Chart("t", "x", List.of(), List.of(), 0.7);
+        assertEquals(0.05, dice.tickUnit());
+        assertEquals(0.7, dice.axisLower(), 1e-12);
+        var negative = new StabilitySeries.Chart("t", "x", List.of(), List.of(), -0.3);
+        assertEquals(0.5, negative.tickUnit());
+        assertEquals(-0.5, negative.axisLower(), 1e-12);
     }
 }
