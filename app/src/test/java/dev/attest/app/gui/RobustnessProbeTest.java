@@ -70,13 +70,15 @@ class RobustnessProbeTest {
         assertFalse(form.validProperty().get());
         assertEquals("The seed must be a whole number", form.cost.getText());
 
-        // A long probe cancelled from the status bar after its second run: no window, no file written anywhere.
+        // A long probe cancelled from the status bar during its third run: no window, no file written anywhere.
         List<Path> before = files();
         List<ProbeResultWindow> shown = new CopyOnWriteArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> RobustnessProbe.probe(window, new RobustnessProbe.Request("demo-ct-seg",
-                List.of("identity", "noise:snr=40,20,10,5", "blur:sigma=1,2,3", "rotate:deg=2,5,10", "downsample:factor=2,3"), 1),
+                // 31 runs: far more than the click on Cancel takes, however fast the machine.
+                List.of("identity", "noise:snr=40,30,20,15,10,8,5,3,2,1", "blur:sigma=1,2,3,4", "rotate:deg=1,2,3,5,8,10",
+                        "downsample:factor=2,3,4", "missing:every=5,4,3,2", "shift:offset=-50,50"), 1),
                 shown::add)).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> message().contains("run 3 of 14"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> message().contains("run 3 of 31"));
         robot.clickOn("#cancel");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
