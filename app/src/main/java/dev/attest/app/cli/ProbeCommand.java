@@ -4,20 +4,19 @@ import dev.attest.annotation.metrics.bootstrap.BootstrapOptions;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.annotation.store.Projects;
 import dev.attest.app.probe.GroupRow;
+import dev.attest.app.probe.ProbeFiles;
 import dev.attest.app.probe.ProbeReport;
 import dev.attest.app.probe.ProbeTables;
 import dev.attest.app.probe.ProbedCase;
 import dev.attest.app.probe.ProjectProbe;
 import dev.attest.app.probe.SkippedCase;
 import dev.attest.app.probe.StabilityGroups;
-import dev.attest.app.probe.StabilityPlot;
 import dev.attest.core.progress.Cancellation;
 import dev.attest.core.volume.Volume;
 import dev.attest.inference.engine.DeviceChoice;
 import dev.attest.inference.engine.PatchPredictor;
 import dev.attest.inference.manifest.ManifestJson;
 import dev.attest.inference.manifest.ModelManifest;
-import dev.attest.inference.manifest.OutputLabel;
 import dev.attest.inference.probe.CaseProbe;
 import dev.attest.inference.probe.EvidenceSource;
 import dev.attest.inference.probe.Perturbation;
@@ -25,7 +24,6 @@ import dev.attest.inference.probe.PerturbationSpecs;
 import dev.attest.inference.probe.ProbeOptions;
 import dev.attest.inference.probe.ProbeRunner;
 import dev.attest.inference.registry.ModelRegistry;
-import dev.attest.inference.run.InferenceRunner;
 import dev.attest.inference.run.RunOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -35,9 +33,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -130,14 +126,9 @@ public final class ProbeCommand implements Callable<Integer> {
         List<ProbedCase> cases = result.cases();
         List<GroupRow> groups = input.project != null ? StabilityGroups.of(cases, bootstrap)
                 : StabilityGroups.overall(cases, bootstrap);
-        ProbeReport report = new ProbeReport(manifest, labelNames(manifest), specs, seed, evidence.describe(), topPercent,
+        ProbeReport report = new ProbeReport(manifest, ProbeReport.labelNames(manifest), specs, seed, evidence.describe(), topPercent,
                 cases, result.skipped(), groups, bootstrap, (System.nanoTime() - t0) / 1_000_000);
-        ProbeTables.writeJson(report, out.resolve(ProbeTables.JSON));
-        ProbeTables.writeCsv(report, out.resolve(ProbeTables.CSV));
-        ProbeTables.writeGroupsCsv(report, out.resolve(ProbeTables.GROUPS_CSV));
-        StabilityPlot.write(report.groups(), "Stability of " + manifest.id() + " under perturbation (" + cases.size()
-                + (cases.size() == 1 ? " case" : " cases") + ", evidence " + evidence.describe() + ")", topPercent,
-                out.resolve("probes.svg"));
+        ProbeFiles.write(report, out);
         for (SkippedCase s : result.skipped()) {
             err.println("attest probe: skipped case " + s.caseId() + " (" + s.studyRef() + "): " + s.reason());
         }
@@ -166,15 +157,5 @@ public final class ProbeCommand implements Callable<Integer> {
                     err.println("attest probe: case " + (i + 1) + "/" + n + " " + c.studyRef() + ": " + done + "/"
                             + total + " " + message), new Cancellation());
         }
-    }
-
-    private static Map<Integer, String> labelNames(ModelManifest manifest) {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        for (OutputLabel l : InferenceRunner.segmentationOutput(manifest).labels()) {
-            if (l.value() != 0) {
-                names.put(l.value(), l.name());
-            }
-        }
-        return names;
     }
 }

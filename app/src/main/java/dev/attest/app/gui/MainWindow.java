@@ -343,7 +343,8 @@ public final class MainWindow {
             }
         }
         Menu overlayMenu = new Menu("Overlays", null, item("overlay.labels"), item("overlay.outline"));
-        Menu modelMenu = new Menu("Models", null, item("model.run"), item("project.add-case"), item("file.models"));
+        Menu modelMenu = new Menu("Models", null, item("model.run"), item("model.probe"), item("project.add-case"),
+                item("file.models"));
         Menu reportMenu = new Menu("Report", null, item("report.generate"), item("report.ground"), item("report.ground-model"),
                 item("report.server"),
                 new SeparatorMenuItem(), item("report.pdf-case"), item("report.pdf-summary"));

@@ -38,6 +38,7 @@ final class WorkstationActions {
         a.add(AppAction.of("file.keymap", "Key map...", "Shortcut+K", w::showKeyMapEditor));
         a.add(AppAction.of("file.models", "Models...", "", w::showModels));
         a.add(AppAction.of("model.run", "Run model...", "Shortcut+R", w::chooseModel)).enabledWhen(image);
+        a.add(AppAction.of("model.probe", "Robustness probe...", "", () -> RobustnessProbe.run(w))).enabledWhen(image);
         a.add(AppAction.of("file.quit", "Quit", "Shortcut+Q", w::quit));
 
         a.add(AppAction.of("view.layout-2x2", "2\u00D72 layout", "Alt+0", () -> layout(w, ViewportGrid.Layout.GRID_2X2)));

@@ -2,7 +2,10 @@ package dev.attest.app.probe;
 
 import dev.attest.annotation.metrics.bootstrap.BootstrapOptions;
 import dev.attest.inference.manifest.ModelManifest;
+import dev.attest.inference.manifest.OutputLabel;
+import dev.attest.inference.run.InferenceRunner;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,5 +26,16 @@ public record ProbeReport(ModelManifest model, Map<Integer, String> labelNames, 
         cases = List.copyOf(cases);
         skipped = List.copyOf(skipped);
         groups = List.copyOf(groups);
+    }
+
+    /** The names of the model's foreground labels by value, as the report lists them (background left out). */
+    public static Map<Integer, String> labelNames(ModelManifest manifest) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        for (OutputLabel l : InferenceRunner.segmentationOutput(manifest).labels()) {
+            if (l.value() != 0) {
+                names.put(l.value(), l.name());
+            }
+        }
+        return names;
     }
 }

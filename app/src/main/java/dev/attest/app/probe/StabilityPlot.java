@@ -107,9 +107,7 @@ public final class StabilityPlot {
             GroupStat st = measure.stat().apply(r);
             lo = Math.min(lo, min(st.mean(), st.ci() == null ? Double.NaN : st.ci().lower()));
         }
-        // The axis starts at the largest multiple of 0.1 strictly below every value (so never above 0.9): stable
-        // models sit near 1 on every measure, and a fixed 0..1 axis would flatten their differences into one line.
-        double yLo = (Math.ceil(lo * 10 - 1e-9) - 1) / 10;
+        double yLo = axisFloor(lo);
         String parameter = rows.get(0).perturbation().parameter();
         s.append(String.format(Locale.ROOT, "<g class=\"panel\" data-perturbation=\"%s\" data-measure=\"%s\">%n",
                 xml(key), xml(measure.title())));
@@ -163,8 +161,27 @@ public final class StabilityPlot {
         s.append("</g>\n");
     }
 
+    /**
+     * Where a panel's value axis starts: the largest multiple of 0.1 strictly below the lowest value (so never above
+     * 0.9). Stable models sit near 1 on every measure, and a fixed 0..1 axis would flatten their differences into one
+     * line. The workstation's charts use the same rule, so they read like this plot.
+     */
+    static double axisFloor(double lowest) {
+        return (Math.ceil(lowest * 10 - 1e-9) - 1) / 10;
+    }
+
+    /** The colour of the i-th line (groups here, series in the workstation's charts), cycling through the palette. */
+    public static String colour(int i) {
+        return COLOURS[i % COLOURS.length];
+    }
+
+    /** The dash pattern of the i-th line ("" solid, else SVG's "on,off"): dashes start once the colours run out. */
+    public static String dash(int i) {
+        return DASHES[(i / COLOURS.length) % DASHES.length];
+    }
+
     /** Panels are per kind and options: rotations about L and about S are different curves. */
-    private static String panelKey(Perturbation p) {
+    static String panelKey(Perturbation p) {
         StringBuilder b = new StringBuilder(p.kind());
         new TreeMap<>(p.options()).forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         return b.toString();
@@ -183,7 +200,7 @@ public final class StabilityPlot {
     }
 
     private static String stroke(int g) {
-        String dash = DASHES[(g / COLOURS.length) % DASHES.length];
+        String dash = dash(g);
         return "stroke=\"" + COLOURS[g % COLOURS.length] + "\" stroke-width=\"1.5\""
                 + (dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"");
     }
