@@ -109,8 +109,9 @@ public final class GridResampler {
         return v < 0 ? 0 : Math.min(v, n - 1);
     }
 
+    /** The nearest voxel, a half going up; a coordinate within storage rounding of a half counts as the half. */
     private static int round(double v, int n) {
-        int r = (int) Math.floor(v + 0.5);
+        int r = (int) Math.floor(StorageRounding.snapped(v) + 0.5);
         return r < 0 ? 0 : Math.min(r, n - 1);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * rotates), picking for each letter of the code (e.g. "RAS": +i towards the patient's right) the
  * source axis closest to that direction. Spacing keeps each axis direction and the first voxel
  * centre, and sets n' = round((n − 1) · s / s') + 1 voxels (round half to even), so the new grid
- * spans the same extent as the old one, as MONAI's Spacing does.
+ * spans the same extent as the old one, as MONAI's Spacing does; unlike MONAI, a ratio within float32 rounding
+ * of a half is taken as that half ({@link StorageRounding}), so NIfTI and DICOM copies of one image plan one grid.
  */
 public final class NetworkGridPlanner {
 
@@ -37,7 +38,7 @@ public final class NetworkGridPlanner {
             }
             Vec3 c = a.column(axis);
             double s = c.norm();
-            n[axis] = Math.max(1, (int) Math.rint((oriented.size(axis) - 1) * s / targetSpacing[axis]) + 1);
+            n[axis] = Math.max(1, (int) Math.rint(StorageRounding.snapped((oriented.size(axis) - 1) * s / targetSpacing[axis])) + 1);
             cols[axis] = c.scale(targetSpacing[axis] / s);
         }
         return new ImageGrid(n[0], n[1], n[2], Affine.fromColumns(cols[0], cols[1], cols[2], a.translation()));
