@@ -1,6 +1,6 @@
 package dev.attest.app.cli;
 
-import dev.attest.annotation.metrics.bootstrap.BootstrapOptions;
+import dev.attest.annotation.metrics.groundtruth.GroundTruthOptions;
 import dev.attest.annotation.metrics.project.MetricsOptions;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.annotation.store.Projects;
@@ -51,17 +51,11 @@ public final class ExportCommand implements Callable<Integer> {
             + " replaced by pseudonyms")
     boolean basicProfile;
 
-    @Option(names = "--resamples", defaultValue = "2000", paramLabel = "N", description = "bootstrap resamples (default 2000)")
-    int resamples;
+    @picocli.CommandLine.Mixin
+    ClaimMetricsFlags metricsFlags = new ClaimMetricsFlags();
 
     @Option(names = "--level", defaultValue = "0.95", paramLabel = "L", description = "interval level (default 0.95)")
     double level;
-
-    @Option(names = "--seed", paramLabel = "S", description = "bootstrap seed (default: Attest's fixed seed)")
-    Long seed;
-
-    @Option(names = "--partial-correct", description = "count partially correct verdicts as correct")
-    boolean partialCorrect;
 
     @Option(names = "--name", defaultValue = "attest-benchmark-set", paramLabel = "NAME", description = "the set's name")
     String name;
@@ -82,8 +76,8 @@ public final class ExportCommand implements Callable<Integer> {
         }
         DeidOptions deid = basicProfile ? DeidOptions.basic()
                 : deidOptions != null ? new DeidOptions(EnumSet.copyOf(deidOptions)) : ExportOptions.DEFAULT_DEID;
-        MetricsOptions metrics = new MetricsOptions(new BootstrapOptions(resamples, level,
-                seed != null ? seed : BootstrapOptions.DEFAULT.seed()), partialCorrect);
+        // An export records bootstrap and partial-correct settings only, so its metrics use the default ground truth.
+        MetricsOptions metrics = metricsFlags.options(level, GroundTruthOptions.DEFAULT);
         ExportOptions options = ExportOptions.DEFAULT.withDeid(deid).withDicom(dicom).withZip(zip).withMetrics(metrics)
                 .withDescription(name, license, creator, url);
         ExportSummary s;

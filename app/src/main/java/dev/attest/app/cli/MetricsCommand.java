@@ -1,8 +1,5 @@
 package dev.attest.app.cli;
 
-import dev.attest.annotation.metrics.bootstrap.BootstrapOptions;
-import dev.attest.annotation.metrics.groundtruth.GroundTruthOptions;
-import dev.attest.annotation.metrics.project.MetricsOptions;
 import dev.attest.annotation.metrics.project.ProjectMetrics;
 import dev.attest.annotation.store.ProjectStore;
 import dev.attest.annotation.store.Projects;
@@ -25,29 +22,19 @@ public final class MetricsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT")
     Path project;
 
-    @Option(names = "--resamples", defaultValue = "2000", paramLabel = "N", description = "bootstrap resamples (default 2000)")
-    int resamples;
+    @picocli.CommandLine.Mixin
+    ClaimMetricsFlags metricsFlags = new ClaimMetricsFlags();
 
     @Option(names = "--level", defaultValue = "0.95", paramLabel = "L", description = "interval level (default 0.95)")
     double level;
-
-    @Option(names = "--seed", paramLabel = "S", description = "bootstrap seed (default: a fixed seed, so reruns agree)")
-    Long seed;
-
-    @Option(names = "--partial-correct", description = "count partially correct verdicts as correct")
-    boolean partialCorrect;
 
     @picocli.CommandLine.Mixin
     GroundTruthFlags groundTruthFlags = new GroundTruthFlags();
 
     @Override
     public Integer call() throws Exception {
-        BootstrapOptions bootstrap = new BootstrapOptions(resamples, level,
-                seed != null ? seed : BootstrapOptions.DEFAULT.seed());
         try (ProjectStore store = Projects.openReadOnly(project)) {
-            GroundTruthOptions groundTruth = groundTruthFlags.options();
-            StatsCommand.printJson(ProjectMetrics.compute(store, new MetricsOptions(bootstrap, partialCorrect,
-                    groundTruth)));
+            StatsCommand.printJson(ProjectMetrics.compute(store, metricsFlags.options(level, groundTruthFlags.options())));
         }
         return 0;
     }

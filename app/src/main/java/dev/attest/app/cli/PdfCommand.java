@@ -1,7 +1,5 @@
 package dev.attest.app.cli;
 
-import dev.attest.annotation.metrics.bootstrap.BootstrapOptions;
-import dev.attest.annotation.metrics.groundtruth.GroundTruthOptions;
 import dev.attest.annotation.metrics.project.MetricsOptions;
 import dev.attest.annotation.model.ReviewCase;
 import dev.attest.annotation.store.ProjectStore;
@@ -110,26 +108,19 @@ public final class PdfCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "OUT.pdf")
         Path out;
 
-        @Option(names = "--resamples", defaultValue = "2000", paramLabel = "N", description = "bootstrap resamples (default 2000)")
-        int resamples;
-
-        @Option(names = "--seed", paramLabel = "S", description = "bootstrap seed (default: a fixed seed, so reruns agree)")
-        Long seed;
-
-        @Option(names = "--partial-correct", description = "count partially correct verdicts as correct")
-        boolean partialCorrect;
+        @picocli.CommandLine.Mixin
+        ClaimMetricsFlags metricsFlags = new ClaimMetricsFlags();
 
         @picocli.CommandLine.Mixin
         GroundTruthFlags groundTruthFlags = new GroundTruthFlags();
 
         @Override
         public Integer call() throws Exception {
-            BootstrapOptions bootstrap = new BootstrapOptions(resamples, 0.95,
-                    seed != null ? seed : BootstrapOptions.DEFAULT.seed());
-            GroundTruthOptions groundTruth = groundTruthFlags.options();
+            // The PDF's tables say 95 %; the interval level is not an option here.
+            MetricsOptions options = metricsFlags.options(0.95, groundTruthFlags.options());
             try (ProjectStore store = Projects.openReadOnly(project)) {
-                BenchmarkSummaryData data = PdfReports.writeBenchmarkSummary(store,
-                        new MetricsOptions(bootstrap, partialCorrect, groundTruth), out, Clock.systemUTC());
+                BenchmarkSummaryData data = PdfReports.writeBenchmarkSummary(store, options, out,
+                        Clock.systemUTC());
                 System.out.println("wrote " + out + ": " + data.counts().cases() + " cases, " + data.counts().claims()
                         + " claims, " + data.counts().scores() + " scores, " + data.metrics().size() + " metrics");
             }
