@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.FutureTask;
 
 /**
  * Not a test: a main for looking at Models ▸ Robustness probe on a real display (Xvfb). Writes the demo phantom
@@ -123,18 +122,10 @@ public final class ProbeScreenshot {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        FutureTask<T> t = new FutureTask<>(c);
-        Platform.runLater(t);
-        return t.get();
+        return ScreenshotSteps.fx(c);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.currentTimeMillis() + 300_000;
-        while (!fx(condition)) {
-            if (System.currentTimeMillis() > end) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(200);
-        }
+        ScreenshotSteps.waitFor(condition, 300_000);
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 
 /**
  * Not a test: a main for looking at the review panel on a real display (Xvfb). Writes a phantom, opens it,
@@ -175,18 +174,10 @@ public final class ReviewScreenshot {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        FutureTask<T> t = new FutureTask<>(c);
-        Platform.runLater(t);
-        return t.get();
+        return ScreenshotSteps.fx(c);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long end = System.currentTimeMillis() + 180_000;
-        while (!fx(condition)) {
-            if (System.currentTimeMillis() > end) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(200);
-        }
+        ScreenshotSteps.waitFor(condition, 180_000);
     }
 }
